@@ -1,0 +1,91 @@
+using Netwerk.Core.Graph;
+using Netwerk.Core.Schema;
+
+namespace Netwerk.Core.Storage;
+
+/// <summary>
+/// The port every graph store implements (SQLite embedded, Neo4j server). Every write is validated against
+/// <see cref="Schema"/> inside the store's transaction and either commits whole or throws
+/// (<see cref="GraphValidationException"/>, <see cref="GraphItemNotFoundException"/>,
+/// <see cref="VersionConflictException"/>, <see cref="DuplicateIdException"/>) leaving the store unchanged.
+/// Every committed change is appended to the change feed. The contract suite in tests/Netwerk.Testing
+/// states the semantics every adapter must share.
+/// </summary>
+public interface IGraphStore
+{
+    GraphSchema Schema { get; }
+
+    Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a node; the id is generated when the draft has none.</summary>
+    Task<Node> CreateNodeAsync(NodeDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a node's properties when <paramref name="expectedVersion"/> is current; the kind cannot change.</summary>
+    Task<Node> UpdateNodeAsync(string id, NodeDraft draft, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a node and every relationship touching it (each recorded in the change feed).</summary>
+    Task DeleteNodeAsync(string id, long expectedVersion, CancellationToken cancellationToken = default);
+
+    Task<Relationship?> GetRelationshipAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<Relationship> CreateRelationshipAsync(RelationshipDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a relationship's properties and validity; type and endpoints cannot change.</summary>
+    Task<Relationship> UpdateRelationshipAsync(string id, RelationshipDraft draft, long expectedVersion, CancellationToken cancellationToken = default);
+
+    Task DeleteRelationshipAsync(string id, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Nodes by kind and property values, ordered by id.</summary>
+    Task<Page<Node>> FindNodesAsync(NodeQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Relationships by type, endpoint and validity date, ordered by id.</summary>
+    Task<Page<Relationship>> FindRelationshipsAsync(RelationshipQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Full-text search over node names; every word matches as a prefix, accents ignored; best first.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The nodes within <paramref name="depth"/> hops (either direction) of a node and the relationships among them.</summary>
+    Task<Subgraph> GetNeighbourhoodAsync(string nodeId, int depth, DateOnly? asOf, CancellationToken cancellationToken = default);
+
+    /// <summary>The whole graph, or a region's graph as defined by <see cref="RegionScope"/>, as of a date.</summary>
+    Task<Subgraph> GetGraphAsync(GraphScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Upserts a whole document atomically: every item valid and applied, or nothing and every problem reported.</summary>
+    Task<ImportResult> ImportAsync(GraphDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes committed after <paramref name="since"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<ChangePage> GetChangesAsync(long since, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the store answers, and how much it holds.</summary>
+    Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken = default);
+}
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Offset, int Limit);
+
+public sealed record NodeQuery
+{
+    public string? Kind { get; init; }
+    /// <summary>Property equality filters; names must exist on <see cref="Kind"/>.</summary>
+    public IReadOnlyDictionary<string, string> PropertyEquals { get; init; } = new Dictionary<string, string>();
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 100;
+}
+
+public sealed record RelationshipQuery
+{
+    public string? Type { get; init; }
+    /// <summary>Relationships with this node at either end.</summary>
+    public string? NodeId { get; init; }
+    public string? From { get; init; }
+    public string? To { get; init; }
+    public DateOnly? AsOf { get; init; }
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 100;
+}
+
+public sealed record SearchHit(string Id, string Kind, string Name, double Rank);
+
+/// <summary>Which part of the graph to read: everything, or one region; relationships valid on <see cref="AsOf"/> only when set.</summary>
+public sealed record GraphScope(string? RegionId = null, DateOnly? AsOf = null);
+
+public sealed record StoreStatus(string Provider, bool Healthy, long NodeCount, long RelationshipCount, long LatestSequence, string? Detail = null);
