@@ -65,6 +65,8 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Offset, int 
 public sealed record NodeQuery
 {
     public string? Kind { get; init; }
+    /// <summary>Words that must all match the node's name as prefixes (same rules as <see cref="IGraphStore.SearchAsync"/>).</summary>
+    public string? Text { get; init; }
     /// <summary>Property equality filters; names must exist on <see cref="Kind"/>.</summary>
     public IReadOnlyDictionary<string, string> PropertyEquals { get; init; } = new Dictionary<string, string>();
     public int Offset { get; init; }

@@ -1,0 +1,323 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Netwerk.Core.Graph;
+using Netwerk.Core.Schema;
+using Netwerk.Core.Storage;
+
+namespace Netwerk.Storage.Sqlite;
+
+/// <summary>
+/// The embedded graph store: one SQLite file in WAL mode. Writes run in <c>BEGIN IMMEDIATE</c> transactions,
+/// so validation, version checks and the change-feed append are atomic even with two processes on one file.
+/// </summary>
+public sealed partial class SqliteGraphStore : IGraphStore
+{
+    private const string NodeColumns = "id, kind, properties, version, created_at, updated_at";
+    private const string RelationshipColumns = "id, type, from_id, to_id, properties, valid_from, valid_until, version, created_at, updated_at";
+    private const string ValidOn = "($asOf IS NULL OR ((valid_from IS NULL OR valid_from <= $asOf) AND (valid_until IS NULL OR valid_until >= $asOf)))";
+
+    private readonly string _connectionString;
+    private readonly SchemaValidator _validator;
+    private readonly TimeProvider _time;
+
+    public SqliteGraphStore(SqliteStoreOptions options, GraphSchema schema, TimeProvider time)
+    {
+        FilePath = Path.GetFullPath(options.Path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        _validator = new SchemaValidator(schema);
+        _time = time;
+    }
+
+    public GraphSchema Schema => _validator.Schema;
+
+    public string FilePath { get; }
+
+    /// <summary>Creates the file and folder when missing, switches to WAL and applies pending migrations.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+        SqliteMigrations.Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    public Task<Node?> GetNodeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var session = Read();
+        return Task.FromResult(LoadNode(session, id));
+    }
+
+    public Task<Node> CreateNodeAsync(NodeDraft draft, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInvalid(_validator.ValidateNode(draft));
+        var kind = Schema.Kind(draft.Kind)!;
+        var id = draft.Id ?? NewId(kind.Code);
+        using var session = Write();
+        if (LoadNode(session, id) is not null) throw new DuplicateIdException(ChangeEntity.Node, id);
+        var now = _time.GetUtcNow();
+        var node = new Node
+        {
+            Id = id, Kind = kind.Code, Properties = Canonical(draft.Properties), Version = 1, CreatedAt = now, UpdatedAt = now,
+        };
+        InsertNode(session, node);
+        RecordChange(session, ChangeEntity.Node, ChangeOperation.Created, node.Id, node.Kind, node.Version, null, GraphDocument.ToDraft(node));
+        session.Commit();
+        return Task.FromResult(node);
+    }
+
+    public Task<Node> UpdateNodeAsync(string id, NodeDraft draft, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        using var session = Write();
+        var existing = LoadNode(session, id) ?? throw new GraphItemNotFoundException(ChangeEntity.Node, id);
+        CheckVersion(ChangeEntity.Node, id, expectedVersion, existing.Version);
+        var errors = _validator.ValidateNode(draft with { Id = null, Kind = draft.Kind ?? existing.Kind });
+        if (draft.Kind is not null && draft.Kind != existing.Kind) errors.Add(new("kind", "immutable", "kind", existing.Kind));
+        if (draft.Id is not null && draft.Id != id) errors.Add(new("id", "id-mismatch"));
+        ThrowIfInvalid(errors);
+        var node = existing with { Properties = Canonical(draft.Properties), Version = existing.Version + 1, UpdatedAt = _time.GetUtcNow() };
+        UpdateNode(session, node);
+        RecordChange(session, ChangeEntity.Node, ChangeOperation.Updated, node.Id, node.Kind, node.Version, null, GraphDocument.ToDraft(node));
+        session.Commit();
+        return Task.FromResult(node);
+    }
+
+    public Task DeleteNodeAsync(string id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        using var session = Write();
+        var existing = LoadNode(session, id) ?? throw new GraphItemNotFoundException(ChangeEntity.Node, id);
+        CheckVersion(ChangeEntity.Node, id, expectedVersion, existing.Version);
+        var touching = session.Query(
+            $"SELECT {RelationshipColumns} FROM relationships WHERE from_id = $id OR to_id = $id ORDER BY id", ReadRelationship, ("$id", id));
+        foreach (var relationship in touching)
+        {
+            session.Execute("DELETE FROM relationships WHERE id = $id", ("$id", relationship.Id));
+            RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Deleted, relationship.Id, relationship.Type,
+                relationship.Version + 1, $"cascade:{id}", null);
+        }
+        session.Execute("DELETE FROM nodes WHERE id = $id", ("$id", id));
+        RecordChange(session, ChangeEntity.Node, ChangeOperation.Deleted, id, existing.Kind, existing.Version + 1, null, null);
+        session.Commit();
+        return Task.CompletedTask;
+    }
+
+    public Task<Relationship?> GetRelationshipAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var session = Read();
+        return Task.FromResult(LoadRelationship(session, id));
+    }
+
+    public Task<Relationship> CreateRelationshipAsync(RelationshipDraft draft, CancellationToken cancellationToken = default)
+    {
+        using var session = Write();
+        ThrowIfInvalid(_validator.ValidateRelationship(draft, nodeId => KindOf(session, nodeId)));
+        var id = draft.Id ?? NewId(draft.Type!);
+        if (LoadRelationship(session, id) is not null) throw new DuplicateIdException(ChangeEntity.Relationship, id);
+        var now = _time.GetUtcNow();
+        var relationship = NewRelationship(id, draft, 1, now, now);
+        InsertRelationship(session, relationship);
+        RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Created, id, relationship.Type, 1, null, GraphDocument.ToDraft(relationship));
+        session.Commit();
+        return Task.FromResult(relationship);
+    }
+
+    public Task<Relationship> UpdateRelationshipAsync(string id, RelationshipDraft draft, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        using var session = Write();
+        var existing = LoadRelationship(session, id) ?? throw new GraphItemNotFoundException(ChangeEntity.Relationship, id);
+        CheckVersion(ChangeEntity.Relationship, id, expectedVersion, existing.Version);
+        var complete = draft with { Id = null, Type = draft.Type ?? existing.Type, From = draft.From ?? existing.From, To = draft.To ?? existing.To };
+        var errors = _validator.ValidateRelationship(complete, nodeId => KindOf(session, nodeId));
+        errors.AddRange(ImmutableRelationshipFields(existing, draft, ""));
+        if (draft.Id is not null && draft.Id != id) errors.Add(new("id", "id-mismatch"));
+        ThrowIfInvalid(errors);
+        var relationship = NewRelationship(id, complete, existing.Version + 1, existing.CreatedAt, _time.GetUtcNow());
+        UpdateRelationship(session, relationship);
+        RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Updated, id, relationship.Type, relationship.Version, null, GraphDocument.ToDraft(relationship));
+        session.Commit();
+        return Task.FromResult(relationship);
+    }
+
+    public Task DeleteRelationshipAsync(string id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        using var session = Write();
+        var existing = LoadRelationship(session, id) ?? throw new GraphItemNotFoundException(ChangeEntity.Relationship, id);
+        CheckVersion(ChangeEntity.Relationship, id, expectedVersion, existing.Version);
+        session.Execute("DELETE FROM relationships WHERE id = $id", ("$id", id));
+        RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Deleted, id, existing.Type, existing.Version + 1, null, null);
+        session.Commit();
+        return Task.CompletedTask;
+    }
+
+    public Task<ChangePage> GetChangesAsync(long since, int limit, CancellationToken cancellationToken = default)
+    {
+        using var session = Read();
+        var rows = session.Query(
+            "SELECT seq, at, entity, operation, id, label, version, cause, data FROM changes WHERE seq > $since ORDER BY seq LIMIT $limit",
+            ReadChange, ("$since", since), ("$limit", limit + 1));
+        var hasMore = rows.Count > limit;
+        return Task.FromResult(new ChangePage(hasMore ? rows[..limit] : rows, LatestSequence(session), hasMore));
+    }
+
+    public Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var session = Read();
+            var nodes = (long)session.Scalar("SELECT COUNT(*) FROM nodes")!;
+            var relationships = (long)session.Scalar("SELECT COUNT(*) FROM relationships")!;
+            return Task.FromResult(new StoreStatus("sqlite", true, nodes, relationships, LatestSequence(session)));
+        }
+        catch (SqliteException exception)
+        {
+            return Task.FromResult(new StoreStatus("sqlite", false, 0, 0, 0, exception.Message));
+        }
+    }
+
+    private SqlSession Read() => SqlSession.Open(_connectionString, write: false);
+
+    private SqlSession Write() => SqlSession.Open(_connectionString, write: true);
+
+    private static long LatestSequence(SqlSession session) =>
+        session.Scalar("SELECT seq FROM sqlite_sequence WHERE name = 'changes'") is long seq ? seq : 0;
+
+    private static string NewId(string label) => $"{label.ToLowerInvariant().Replace('_', '-')}-{Guid.CreateVersion7():N}";
+
+    private static void ThrowIfInvalid(List<ValidationError> errors)
+    {
+        if (errors.Count > 0) throw new GraphValidationException(errors);
+    }
+
+    private static void CheckVersion(ChangeEntity entity, string id, long expected, long current)
+    {
+        if (expected != current) throw new VersionConflictException(entity, id, expected, current);
+    }
+
+    private static IEnumerable<ValidationError> ImmutableRelationshipFields(Relationship existing, RelationshipDraft draft, string path)
+    {
+        var prefix = path.Length == 0 ? "" : path + ".";
+        if (draft.Type is not null && draft.Type != existing.Type) yield return new(prefix + "type", "immutable", "type", existing.Type);
+        if (draft.From is not null && draft.From != existing.From) yield return new(prefix + "from", "immutable", "from", existing.From);
+        if (draft.To is not null && draft.To != existing.To) yield return new(prefix + "to", "immutable", "to", existing.To);
+    }
+
+    private static string? KindOf(SqlSession session, string nodeId) =>
+        session.Scalar("SELECT kind FROM nodes WHERE id = $id", ("$id", nodeId)) as string;
+
+    private static IReadOnlyDictionary<string, JsonElement> Canonical(IReadOnlyDictionary<string, JsonElement>? properties) =>
+        GraphJson.ParseProperties(GraphJson.CanonicalProperties(properties));
+
+    private static Relationship NewRelationship(string id, RelationshipDraft draft, long version, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
+    {
+        Id = id,
+        Type = draft.Type!,
+        From = draft.From!,
+        To = draft.To!,
+        Properties = Canonical(draft.Properties),
+        ValidFrom = draft.ValidFrom is null ? null : DateOnly.ParseExact(draft.ValidFrom, GraphDates.DateFormat, CultureInfo.InvariantCulture),
+        ValidUntil = draft.ValidUntil is null ? null : DateOnly.ParseExact(draft.ValidUntil, GraphDates.DateFormat, CultureInfo.InvariantCulture),
+        Version = version,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
+    private string NameOf(Node node)
+    {
+        var nameProperty = Schema.Kind(node.Kind)?.NameProperty;
+        return nameProperty is not null && node.Properties.TryGetValue(nameProperty, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : node.Id;
+    }
+
+    private void InsertNode(SqlSession session, Node node) => session.Execute(
+        "INSERT INTO nodes (id, kind, name, properties, version, created_at, updated_at) VALUES ($id, $kind, $name, $properties, $version, $created, $updated)",
+        ("$id", node.Id), ("$kind", node.Kind), ("$name", NameOf(node)), ("$properties", GraphJson.CanonicalProperties(node.Properties)),
+        ("$version", node.Version), ("$created", Timestamp(node.CreatedAt)), ("$updated", Timestamp(node.UpdatedAt)));
+
+    private void UpdateNode(SqlSession session, Node node) => session.Execute(
+        "UPDATE nodes SET name = $name, properties = $properties, version = $version, updated_at = $updated WHERE id = $id",
+        ("$id", node.Id), ("$name", NameOf(node)), ("$properties", GraphJson.CanonicalProperties(node.Properties)),
+        ("$version", node.Version), ("$updated", Timestamp(node.UpdatedAt)));
+
+    private static void InsertRelationship(SqlSession session, Relationship r) => session.Execute(
+        $"INSERT INTO relationships ({RelationshipColumns}) VALUES ($id, $type, $from, $to, $properties, $validFrom, $validUntil, $version, $created, $updated)",
+        RelationshipParameters(r));
+
+    private static void UpdateRelationship(SqlSession session, Relationship r) => session.Execute(
+        "UPDATE relationships SET properties = $properties, valid_from = $validFrom, valid_until = $validUntil, version = $version, updated_at = $updated WHERE id = $id",
+        RelationshipParameters(r));
+
+    private static (string, object?)[] RelationshipParameters(Relationship r) =>
+    [
+        ("$id", r.Id), ("$type", r.Type), ("$from", r.From), ("$to", r.To), ("$properties", GraphJson.CanonicalProperties(r.Properties)),
+        ("$validFrom", DateText(r.ValidFrom)), ("$validUntil", DateText(r.ValidUntil)), ("$version", r.Version),
+        ("$created", Timestamp(r.CreatedAt)), ("$updated", Timestamp(r.UpdatedAt)),
+    ];
+
+    private void RecordChange(SqlSession session, ChangeEntity entity, ChangeOperation operation, string id, string label, long version, string? cause, object? data) =>
+        session.Execute(
+            "INSERT INTO changes (at, entity, operation, id, label, version, cause, data) VALUES ($at, $entity, $operation, $id, $label, $version, $cause, $data)",
+            ("$at", Timestamp(_time.GetUtcNow())), ("$entity", entity.ToString()), ("$operation", operation.ToString()), ("$id", id),
+            ("$label", label), ("$version", version), ("$cause", cause), ("$data", data is null ? null : JsonSerializer.Serialize(data, GraphJson.Options)));
+
+    private static Node? LoadNode(SqlSession session, string id) =>
+        session.Query($"SELECT {NodeColumns} FROM nodes WHERE id = $id", ReadNode, ("$id", id)).SingleOrDefault();
+
+    private static Relationship? LoadRelationship(SqlSession session, string id) =>
+        session.Query($"SELECT {RelationshipColumns} FROM relationships WHERE id = $id", ReadRelationship, ("$id", id)).SingleOrDefault();
+
+    private static Node ReadNode(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Kind = r.GetString(1),
+        Properties = GraphJson.ParseProperties(r.GetString(2)),
+        Version = r.GetInt64(3),
+        CreatedAt = ParseTimestamp(r.GetString(4)),
+        UpdatedAt = ParseTimestamp(r.GetString(5)),
+    };
+
+    private static Relationship ReadRelationship(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Type = r.GetString(1),
+        From = r.GetString(2),
+        To = r.GetString(3),
+        Properties = GraphJson.ParseProperties(r.GetString(4)),
+        ValidFrom = r.IsDBNull(5) ? null : DateOnly.ParseExact(r.GetString(5), GraphDates.DateFormat, CultureInfo.InvariantCulture),
+        ValidUntil = r.IsDBNull(6) ? null : DateOnly.ParseExact(r.GetString(6), GraphDates.DateFormat, CultureInfo.InvariantCulture),
+        Version = r.GetInt64(7),
+        CreatedAt = ParseTimestamp(r.GetString(8)),
+        UpdatedAt = ParseTimestamp(r.GetString(9)),
+    };
+
+    private static Change ReadChange(SqliteDataReader r) => new()
+    {
+        Sequence = r.GetInt64(0),
+        At = ParseTimestamp(r.GetString(1)),
+        Entity = Enum.Parse<ChangeEntity>(r.GetString(2)),
+        Operation = Enum.Parse<ChangeOperation>(r.GetString(3)),
+        Id = r.GetString(4),
+        Label = r.GetString(5),
+        Version = r.GetInt64(6),
+        Cause = r.IsDBNull(7) ? null : r.GetString(7),
+        Data = r.IsDBNull(8) ? null : JsonDocument.Parse(r.GetString(8)).RootElement.Clone(),
+    };
+
+    private static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    private static string? DateText(DateOnly? date) => date?.ToString(GraphDates.DateFormat, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+
+namespace Netwerk.Storage.Sqlite;
+
+/// <summary>
+/// The database schema, versioned in code. Each entry runs once, in order, inside one write transaction;
+/// the applied version is kept in <c>PRAGMA user_version</c>. Append new migrations; never edit old ones.
+/// </summary>
+internal static class SqliteMigrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: nodes, relationships, change feed, name index.
+        """
+        CREATE TABLE nodes (
+            node_key   INTEGER PRIMARY KEY,
+            id         TEXT NOT NULL UNIQUE,
+            kind       TEXT NOT NULL,
+            name       TEXT NOT NULL,
+            properties TEXT NOT NULL,
+            version    INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX nodes_by_kind ON nodes (kind, id);
+
+        CREATE TABLE relationships (
+            id          TEXT PRIMARY KEY,
+            type        TEXT NOT NULL,
+            from_id     TEXT NOT NULL REFERENCES nodes (id),
+            to_id       TEXT NOT NULL REFERENCES nodes (id),
+            properties  TEXT NOT NULL,
+            valid_from  TEXT,
+            valid_until TEXT,
+            version     INTEGER NOT NULL,
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        );
+        CREATE INDEX relationships_by_from ON relationships (from_id, type);
+        CREATE INDEX relationships_by_to ON relationships (to_id, type);
+        CREATE INDEX relationships_by_type ON relationships (type, id);
+
+        CREATE TABLE changes (
+            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            at        TEXT NOT NULL,
+            entity    TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            id        TEXT NOT NULL,
+            label     TEXT NOT NULL,
+            version   INTEGER NOT NULL,
+            cause     TEXT,
+            data      TEXT
+        );
+        CREATE INDEX changes_by_item ON changes (id, seq);
+
+        -- Full-text index over node names; accents folded so "coordinator" finds "Coördinator".
+        CREATE VIRTUAL TABLE node_names USING fts5 (
+            name, content = 'nodes', content_rowid = 'node_key', tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER nodes_names_insert AFTER INSERT ON nodes BEGIN
+            INSERT INTO node_names (rowid, name) VALUES (new.node_key, new.name);
+        END;
+        CREATE TRIGGER nodes_names_delete AFTER DELETE ON nodes BEGIN
+            INSERT INTO node_names (node_names, rowid, name) VALUES ('delete', old.node_key, old.name);
+        END;
+        CREATE TRIGGER nodes_names_update AFTER UPDATE OF name ON nodes BEGIN
+            INSERT INTO node_names (node_names, rowid, name) VALUES ('delete', old.node_key, old.name);
+            INSERT INTO node_names (rowid, name) VALUES (new.node_key, new.name);
+        END;
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (current > Steps.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database is at schema version {current}, newer than this Netwerk ({Steps.Length}). Upgrade Netwerk.");
+        }
+        for (var version = current + 1; version <= Steps.Length; version++)
+        {
+            Execute(connection, transaction, Steps[version - 1]);
+            Execute(connection, transaction, $"PRAGMA user_version = {version}");
+        }
+        transaction.Commit();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
