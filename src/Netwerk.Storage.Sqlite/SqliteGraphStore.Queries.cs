@@ -23,8 +23,10 @@ public sealed partial class SqliteGraphStore
         }
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            where.Add("node_key IN (SELECT rowid FROM node_names WHERE node_names MATCH $match)");
-            parameters.Add(("$match", PrefixMatchQuery(query.Text) is { Length: > 0 } match ? match : "\"\""));
+            var match = PrefixMatchQuery(query.Text);
+            // Text without a single word (only punctuation) matches nothing rather than everything.
+            where.Add(match.Length == 0 ? "0" : "node_key IN (SELECT rowid FROM node_names WHERE node_names MATCH $match)");
+            parameters.Add(("$match", match));
         }
         var index = 0;
         foreach (var (name, text) in query.PropertyEquals)

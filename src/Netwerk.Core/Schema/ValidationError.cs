@@ -11,8 +11,18 @@ public sealed record ValidationError(string Field, string Code, params string[] 
     public string Message(string language = "nl")
     {
         var (nl, en) = Templates.TryGetValue(Code, out var t) ? t : ("Ongeldige waarde.", "Invalid value.");
-        return string.Format(CultureInfo.InvariantCulture, language == "en" ? en : nl, Args);
+        var args = language == "en" || Code != "wrong-type" ? Args : [.. Args.Select(a => DutchTypeNames.GetValueOrDefault(a, a))];
+        return string.Format(CultureInfo.InvariantCulture, language == "en" ? en : nl, args);
     }
+
+    private static readonly Dictionary<string, string> DutchTypeNames = new()
+    {
+        ["integer"] = "een geheel getal",
+        ["number"] = "een getal",
+        ["boolean"] = "waar of onwaar (true/false)",
+        ["string"] = "tekst",
+        ["list of strings"] = "een lijst van teksten",
+    };
 
     private static readonly Dictionary<string, (string Nl, string En)> Templates = new()
     {

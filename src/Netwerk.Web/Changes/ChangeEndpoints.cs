@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Netwerk.Core.Graph;
+using Netwerk.Core.Storage;
+using Netwerk.Web.Http;
+
+namespace Netwerk.Web.Changes;
+
+/// <summary>The change feed: what was committed after a sequence number, for catching up after a reconnect.</summary>
+public static class ChangeEndpoints
+{
+    public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/changes").WithTags("Changes").ProducesProblem(StatusCodes.Status400BadRequest)
+            .MapGet("/", GetChanges)
+            .WithSummary("Changes after `since` (oldest first, at most `limit`), the latest sequence and whether more follow.");
+        return app;
+    }
+
+    private static async Task<Ok<ChangePage>> GetChanges(IGraphStore store, string? since, string? limit, CancellationToken ct) =>
+        TypedResults.Ok(await store.GetChangesAsync(QueryParameters.Long(since, "since", 0), QueryParameters.Int(limit, "limit", 500, 1, 5000), ct));
+}

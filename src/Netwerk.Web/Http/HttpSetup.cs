@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Netwerk.Core.Graph;
+using Scalar.AspNetCore;
+
+namespace Netwerk.Web.Http;
+
+/// <summary>JSON conventions, request limits, OpenAPI document and the browsable API reference.</summary>
+public static class HttpSetup
+{
+    /// <summary>Largest body for ordinary writes; the import endpoint raises its own limit.</summary>
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddNetwerkHttp(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultMaxBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            var options = json.SerializerOptions;
+            options.DefaultIgnoreCondition = GraphJson.Options.DefaultIgnoreCondition;
+            options.Encoder = GraphJson.Options.Encoder;
+            options.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseNetwerkHttp(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("Netwerk API"));
+        app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
+        return app;
+    }
+}

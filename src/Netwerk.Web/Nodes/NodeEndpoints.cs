@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Netwerk.Core.Graph;
+using Netwerk.Core.Storage;
+using Netwerk.Web.Http;
+
+namespace Netwerk.Web.Nodes;
+
+/// <summary>CRUD over nodes, with versions as ETags.</summary>
+public static class NodeEndpoints
+{
+    /// <summary>Query-string keys of GET /api/nodes that are not property filters.</summary>
+    private static readonly HashSet<string> ReservedKeys = ["kind", "q", "offset", "limit"];
+
+    public static IEndpointRouteBuilder MapNodes(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/nodes").WithTags("Nodes")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/", FindNodes)
+            .WithSummary("Nodes by kind, name words (q) and property values (any other key, e.g. ?kind=Organisation&type=maatwerkbedrijf).");
+        group.MapPost("/", CreateNode).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id}", GetNode).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id}", UpdateNode)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        group.MapDelete("/{id}", DeleteNode)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        return app;
+    }
+
+    private static async Task<Ok<Page<Node>>> FindNodes(HttpRequest request, IGraphStore store, string? kind, string? q, string? offset, string? limit, CancellationToken ct)
+    {
+        var filters = request.Query.Where(p => !ReservedKeys.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.ToString());
+        var query = new NodeQuery
+        {
+            Kind = kind,
+            Text = q,
+            PropertyEquals = filters,
+            Offset = QueryParameters.Int(offset, "offset", 0, 0, int.MaxValue),
+            Limit = QueryParameters.Int(limit, "limit", 100, 1, 1000),
+        };
+        return TypedResults.Ok(await store.FindNodesAsync(query, ct));
+    }
+
+    private static async Task<Created<Node>> CreateNode(NodeDraft draft, IGraphStore store, HttpResponse response, CancellationToken ct)
+    {
+        var node = await store.CreateNodeAsync(draft, ct);
+        response.SetETag(node.Version);
+        return TypedResults.Created($"/api/nodes/{Uri.EscapeDataString(node.Id)}", node);
+    }
+
+    private static async Task<Results<Ok<Node>, NotFound>> GetNode(string id, IGraphStore store, HttpResponse response, CancellationToken ct)
+    {
+        var node = await store.GetNodeAsync(id, ct) ?? throw new GraphItemNotFoundException(ChangeEntity.Node, id);
+        response.SetETag(node.Version);
+        return TypedResults.Ok(node);
+    }
+
+    private static async Task<Ok<Node>> UpdateNode(string id, NodeDraft draft, IGraphStore store, HttpRequest request, HttpResponse response, CancellationToken ct)
+    {
+        var node = await store.UpdateNodeAsync(id, draft, request.RequiredIfMatch(), ct);
+        response.SetETag(node.Version);
+        return TypedResults.Ok(node);
+    }
+
+    private static async Task<NoContent> DeleteNode(string id, IGraphStore store, HttpRequest request, CancellationToken ct)
+    {
+        await store.DeleteNodeAsync(id, request.RequiredIfMatch(), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,31 @@
+using Netwerk.Web.Changes;
+using Netwerk.Web.GraphViews;
+using Netwerk.Web.Health;
+using Netwerk.Web.Http;
+using Netwerk.Web.Nodes;
+using Netwerk.Web.Problems;
+using Netwerk.Web.Relationships;
+using Netwerk.Web.SchemaApi;
+using Netwerk.Web.Storage;
+using Netwerk.Web.Transfer;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddNetwerkHttp();
+builder.Services.AddNetwerkProblems();
+builder.Services.AddGraphStore(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+app.UseNetwerkProblems();
+app.UseNetwerkHttp();
+
+app.MapHealth();
+app.MapSchemaApi();
+app.MapNodes();
+app.MapRelationships();
+app.MapGraphViews();
+app.MapChanges();
+app.MapTransfer();
+
+app.Run();

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Netwerk.Core.Graph;
+using Netwerk.Core.Storage;
+using Netwerk.Web.Http;
+using Netwerk.Web.Problems;
+
+namespace Netwerk.Web.Transfer;
+
+/// <summary>The whole graph (or a region) in and out as one JSON document (format in the README).</summary>
+public static class TransferEndpoints
+{
+    /// <summary>An import may be far larger than an ordinary write: a province's network with history.</summary>
+    public const long MaxImportBytes = 64L * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapTransfer(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Import and export");
+        group.MapPost("/import", Import)
+            .Accepts<GraphDocument>("application/json")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Upserts a whole document by id, atomically: all items or none, with every bad item listed.");
+        group.MapGet("/export", Export).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The whole graph (or ?region=) in the import format, ordered by id; ?asOf= keeps relationships valid on that date.");
+        return app;
+    }
+
+    private static async Task<Ok<ImportResult>> Import(HttpRequest request, IGraphStore store, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType()) throw new RequestProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type");
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxImportBytes;
+        if (request.ContentLength > MaxImportBytes) throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        GraphDocument? document;
+        try
+        {
+            document = await JsonSerializer.DeserializeAsync<GraphDocument>(request.Body, GraphJson.Options, ct);
+        }
+        catch (JsonException e)
+        {
+            throw new RequestProblemException(StatusCodes.Status400BadRequest, "malformed-json",
+                detail: $"Geen geldige JSON van de verwachte vorm bij {e.Path ?? "$"} (regel {e.LineNumber + 1}).");
+        }
+        if (document is null) throw new RequestProblemException(StatusCodes.Status400BadRequest, "malformed-json");
+        return TypedResults.Ok(await store.ImportAsync(document, ct));
+    }
+
+    private static async Task<Ok<GraphDocument>> Export(IGraphStore store, string? region, string? asOf, CancellationToken ct)
+    {
+        var graph = await store.GetGraphAsync(new GraphScope(region, QueryParameters.Date(asOf, "asOf")), ct);
+        return TypedResults.Ok(GraphDocument.From(graph));
+    }
+}
