@@ -3,9 +3,10 @@ using Netwerk.Core.Schema;
 namespace Netwerk.Core.Analysis.BlindSpots;
 
 /// <summary>
-/// unaddressed-need (DESIGN.md §3.1): open signals, and themes that came up, that no platform, agreement, project
-/// or organisation takes up — or only one does. A signal counts as taken up through its themes too: a platform
-/// working on "taal" answers the signal "wachtlijsten Nederlands" about taal.
+/// unaddressed-need (DESIGN.md §3.1): open signals that no platform, agreement, project or organisation takes up —
+/// or only one does. A signal counts as taken up through its themes too: a platform working on "taal" answers the
+/// signal "wachtlijsten Nederlands" about taal. Themes discussed at meetings in the activity window are checked the
+/// same way, unless a signal finding already names them.
 /// </summary>
 internal static class NeedDetector
 {
@@ -58,22 +59,19 @@ internal static class NeedDetector
         foreach (var theme in g.NodesOfKind(Vocabulary.Theme))
         {
             if (themesWithSignalFindings.Contains(theme)) continue;
-            var signals = g.Related(theme, Vocabulary.About, Direction.Incoming)
-                .Where(s => g.IsKind(s, Vocabulary.Signal) && g.Text(s, "status") is not ("opgevolgd" or "gesloten") && !(g.Date(s, "raisedOn") > a.AsOf))
-                .ToList();
             var meetings = g.Related(theme, Vocabulary.Addresses, Direction.Incoming).Where(m => g.IsKind(m, Vocabulary.Meeting) && a.HeldInWindow[m]).ToList();
-            if (signals.Count == 0 && meetings.Count == 0) continue;
+            if (meetings.Count == 0) continue;
             var addressers = Addressers(g, theme).ToList();
             if (addressers.Count >= minimum) continue;
             var name = a.Name(theme);
             var raisedBy = new LocalizedText(
-                string.Join(" en ", new[] { signals.Count > 0 ? $"{signals.Count} signa{(signals.Count == 1 ? "al" : "len")}" : null, meetings.Count > 0 ? $"{meetings.Count} activiteit{(meetings.Count == 1 ? "" : "en")}" : null }.OfType<string>()),
-                string.Join(" and ", new[] { signals.Count > 0 ? $"{signals.Count} signal{(signals.Count == 1 ? "" : "s")}" : null, meetings.Count > 0 ? $"{meetings.Count} meeting{(meetings.Count == 1 ? "" : "s")}" : null }.OfType<string>()));
+                meetings.Count == 1 ? "op 1 activiteit" : $"op {meetings.Count} activiteiten",
+                meetings.Count == 1 ? "at 1 meeting" : $"at {meetings.Count} meetings");
             findings.Add(new BlindSpotFinding
             {
                 Id = BlindSpotFinding.StableId(BlindSpotKinds.UnaddressedNeed, "theme:" + a.Id(theme)),
                 Kind = BlindSpotKinds.UnaddressedNeed,
-                Severity = addressers.Count == 0 ? (signals.Count > 0 ? Severity.High : Severity.Medium) : Severity.Low,
+                Severity = addressers.Count == 0 ? Severity.Medium : Severity.Low,
                 Title = addressers.Count == 0
                     ? new($"Thema zonder trekker: {name}", $"Theme without a lead: {name}")
                     : new($"Thema rust op één partner: {name}", $"Theme resting on one partner: {name}"),
@@ -84,7 +82,7 @@ internal static class NeedDetector
                         $"The theme '{name}' came up ({raisedBy.En}) and only {a.Name(addressers[0])} works on it."),
                 Suggestion = new($"Zoek partners die '{name}' mee willen trekken, bv. via een werkgroep of een thema in het jaaractieplan.",
                     $"Find partners to take '{name}' forward, e.g. a working group or a theme in the yearly action plan."),
-                Evidence = BlindSpotEvidence.Of(new[] { theme }.Concat(signals).Concat(meetings).Concat(addressers).Select(a.Id),
+                Evidence = BlindSpotEvidence.Of(new[] { theme }.Concat(meetings).Concat(addressers).Select(a.Id),
                     dates: meetings.Select(m => a.MeetingDate[m]).OfType<DateOnly>()),
             });
         }

@@ -38,25 +38,32 @@ internal static class SectorGapDetector
                 members.SelectMany(o => platformsOf[o]).ToHashSet(), members.SelectMany(o => meetingsOf[o]).ToHashSet());
         }
 
-        var pairs = new List<(Group, Group)>();
+        var pairs = new List<(Group Left, Group Right)>();
         var sectors = organisations.Select(o => g.Text(o, "sector")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         for (var i = 0; i < sectors.Count; i++)
         {
             for (var j = i + 1; j < sectors.Count; j++) pairs.Add((GroupOf("sector", sectors[i])!, GroupOf("sector", sectors[j])!));
         }
+        var sectorPairs = pairs.Count;
         foreach (var (typeA, typeB) in a.Options.SectorGapTypePairs)
         {
             if (typeA == typeB) continue;
             if (GroupOf("type", typeA) is { } ga && GroupOf("type", typeB) is { } gb) pairs.Add((ga, gb));
         }
 
-        foreach (var (left, right) in pairs)
+        var reportedSectorPairs = new HashSet<string>();
+        for (var p = 0; p < pairs.Count; p++)
         {
+            var (left, right) = pairs[p];
+            // A type pair whose two types each sit in one sector says nothing new once that sector pair is reported.
+            if (p >= sectorPairs && SingleSector(g, left.Organisations) is { } sa && SingleSector(g, right.Organisations) is { } sb
+                && reportedSectorPairs.Contains(PairKey(sa, sb))) continue;
             var sharedPlatforms = left.Platforms.Intersect(right.Platforms).ToList();
             if (sharedPlatforms.Count > 0) continue;
             var sharedMeetings = left.Meetings.Intersect(right.Meetings).Order().ToList();
             if (sharedMeetings.Count > 1) continue;
-            var key = $"{left.Property}:{string.Join("|", new[] { left.Value, right.Value }.Order(StringComparer.Ordinal))}";
+            var key = $"{left.Property}:{PairKey(left.Value, right.Value)}";
+            if (p < sectorPairs) reportedSectorPairs.Add(PairKey(left.Value, right.Value));
             var big = left.Organisations.Count >= a.Options.SectorGapHighSeverityOrganisations && right.Organisations.Count >= a.Options.SectorGapHighSeverityOrganisations;
             var since = NetworkActivity.Date(a.WindowStart.AddDays(1));
             var nodes = left.Organisations.Concat(right.Organisations).Concat(sharedMeetings).Select(a.Id);
@@ -100,6 +107,14 @@ internal static class SectorGapDetector
                 };
             }
         }
+    }
+
+    private static string PairKey(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a + "|" + b : b + "|" + a;
+
+    private static string? SingleSector(GraphSnapshot g, List<int> organisations)
+    {
+        var sectors = organisations.Select(o => g.Text(o, "sector")).Distinct().ToList();
+        return sectors.Count == 1 ? sectors[0] : null;
     }
 
     private static LocalizedText Label(string property, string value) =>
