@@ -1,3 +1,4 @@
+using Netwerk.Web.Analysis;
 using Netwerk.Web.Changes;
 using Netwerk.Web.GraphViews;
 using Netwerk.Web.Health;
@@ -27,5 +28,6 @@ app.MapRelationships();
 app.MapGraphViews();
 app.MapChanges();
 app.MapTransfer();
+app.MapAnalysis();
 
 app.Run();
