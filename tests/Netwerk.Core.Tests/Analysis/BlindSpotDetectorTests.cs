@@ -349,10 +349,23 @@ public sealed class BlindSpotDetectorTests
     {
         var b = PomStam("2025-12-31")
             .Node("agr-next", "Agreement", new { title = "POM – STAM 2026", type = "samenwerkingsovereenkomst", startDate = "2026-01-01", endDate = "2028-12-31" })
-            .Rel("PARTY_TO", "stam", "agr-next");
+            .Rel("PARTY_TO", "stam", "agr-next").Rel("PARTY_TO", "pom", "agr-next");
 
         Assert.Empty(Of(Find(b, asOf: new DateOnly(2025, 9, 1)), BlindSpotKinds.AgreementExpiring));
         Assert.Empty(Of(Find(PomStam("2025-12-31"), asOf: new DateOnly(2023, 12, 31)), BlindSpotKinds.AgreementExpiring));
+    }
+
+    [Fact]
+    public void Later_agreement_sharing_one_party_or_of_another_type_is_no_successor()
+    {
+        var b = PomStam("2025-12-31")
+            .Node("agr-pom-4werk", "Agreement", new { title = "POM – 4Werk", type = "samenwerkingsovereenkomst", startDate = "2022-01-01", endDate = "2026-12-31" })
+            .Rel("PARTY_TO", "pom", "agr-pom-4werk");
+        Org(b, "4werk", "koepel", "sociale-economie").Rel("PARTY_TO", "4werk", "agr-pom-4werk");
+        b.Node("agr-staten-generaal", "Agreement", new { title = "Staten-Generaal Arbeidszorg", type = "engagementsverklaring", startDate = "2023-12-01" })
+            .Rel("PARTY_TO", "pom", "agr-staten-generaal").Rel("PARTY_TO", "stam", "agr-staten-generaal");
+
+        About(Find(b, asOf: new DateOnly(2025, 6, 30)), BlindSpotKinds.AgreementExpiring, "agr-pom-stam");
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace Netwerk.Core.Analysis.BlindSpots;
 
 /// <summary>
 /// agreement-expiring and agreement-without-follow-up (DESIGN.md §3.7): agreements ending soon with no successor
-/// between (some of) the same parties; running agreements no platform follows up, or whose follow-up platforms did
+/// of the same type between the same parties (at least two of them); running agreements no platform follows up, or whose follow-up platforms did
 /// not meet; and themes of an agreement on which nothing happens.
 /// </summary>
 internal static class AgreementDetector
@@ -18,11 +18,16 @@ internal static class AgreementDetector
             if (g.Date(agreement, "endDate") is not { } end || end < a.AsOf || end > horizon) continue;
             var start = g.Date(agreement, "startDate");
             var parties = Parties(g, agreement);
-            // A successor starts later, ends later and shares at least one party.
-            var successor = agreements.Any(other => other != agreement
+            // A successor is of the same type, starts later, ends later and shares at least two of the parties (all of
+            // them when there are fewer): POM – 4Werk is no successor of POM – STAM just because POM signs both, and a
+            // broad engagementsverklaring both sign does not replace their cooperation agreement.
+            var needed = Math.Min(2, parties.Count);
+            var type = g.Text(agreement, "type");
+            var successor = parties.Count > 0 && agreements.Any(other => other != agreement
+                && g.Text(other, "type") == type
                 && g.Date(other, "startDate") is { } s && (start is null || s > start)
                 && (g.Date(other, "endDate") is not { } e || e > end)
-                && Parties(g, other).Overlaps(parties));
+                && Parties(g, other).Count(parties.Contains) >= needed);
             if (successor) continue;
             var title = a.Name(agreement);
             var followers = g.Related(agreement, Vocabulary.FollowsUp, Direction.Incoming);
@@ -36,8 +41,8 @@ internal static class AgreementDetector
                 Severity = end <= a.AsOf.AddMonths(o.ExpiringHighWithinMonths) ? Severity.High : Severity.Medium,
                 Title = new($"'{title}' loopt af op {endText.Nl} zonder opvolger", $"'{title}' ends on {endText.En} with no successor"),
                 Explanation = new(
-                    $"De overeenkomst{(parties.Count > 0 ? $" tussen {names.Nl}" : "")} eindigt op {endText.Nl}, binnen {months} maand(en). Er is geen latere overeenkomst tussen (een deel van) dezelfde partijen.",
-                    $"The agreement{(parties.Count > 0 ? $" between {names.En}" : "")} ends on {endText.En}, within {months} month(s). There is no later agreement between (some of) the same parties."),
+                    $"De overeenkomst{(parties.Count > 0 ? $" tussen {names.Nl}" : "")} eindigt op {endText.Nl}, binnen {months} maand(en). Er is geen latere overeenkomst tussen dezelfde partijen.",
+                    $"The agreement{(parties.Count > 0 ? $" between {names.En}" : "")} ends on {endText.En}, within {months} month(s). There is no later agreement between the same parties."),
                 Suggestion = new(
                     $"Plan met {(parties.Count > 0 ? names.Nl : "de partijen")} een evaluatie en bespreek verlenging of een nieuwe overeenkomst vóór {endText.Nl}.",
                     $"Plan an evaluation with {(parties.Count > 0 ? names.En : "the parties")} and discuss renewal or a new agreement before {endText.En}."),

@@ -48,15 +48,15 @@ public sealed record BlindSpotOptions
     /// <summary>over-reliance: a person invited to at least this many meetings in the window (default 6) …</summary>
     public int OverInvitationMinimum { get; init; } = 6;
 
-    /// <summary>… and to this many times the median of invited people (default 3) is flagged.</summary>
+    /// <summary>… and to this many times the upper quartile of invited people's counts (default 3) is flagged.</summary>
     public double OverInvitationFactor { get; init; } = 3;
 
     /// <summary>dormant-member: months without attending a meeting of one's platform (default 12).</summary>
     public int DormantMonths { get; init; } = 12;
 
     /// <summary>dormant-member: the platform must have held at least this many meetings with registered attendance in
-    /// that time, so missing one meeting is not dormancy (default 2).</summary>
-    public int DormantMinimumMissedMeetings { get; init; } = 2;
+    /// that time (default 1: a platform that met once a year and was skipped is a dormant tie too, ROSE in 2023).</summary>
+    public int DormantMinimumMissedMeetings { get; init; } = 1;
 
     /// <summary>platform-behind-cadence: meetings a platform may fall short of its cadence before it is flagged (default 0).</summary>
     public int CadenceTolerance { get; init; }

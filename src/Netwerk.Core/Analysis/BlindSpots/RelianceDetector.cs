@@ -54,13 +54,15 @@ internal static class RelianceDetector
             if (meetings.Count > 0) invitations[person] = meetings;
         }
         if (invitations.Count == 0) yield break;
+        // Peers are measured by the upper quartile, not the median: most people are invited to one big event, so the
+        // median would make every regular member of a busy platform look over-invited.
         var counts = invitations.Values.Select(m => m.Count).Order().ToArray();
-        var median = counts.Length % 2 == 1 ? counts[counts.Length / 2] : (counts[counts.Length / 2 - 1] + counts[counts.Length / 2]) / 2.0;
+        var quartile = counts[(int)Math.Floor(0.75 * (counts.Length - 1))];
         foreach (var (person, meetings) in invitations.OrderBy(x => x.Key))
         {
-            if (meetings.Count < o.OverInvitationMinimum || meetings.Count < o.OverInvitationFactor * median) continue;
+            if (meetings.Count < o.OverInvitationMinimum || meetings.Count < o.OverInvitationFactor * quartile) continue;
             var name = a.Name(person);
-            var medianText = median.ToString("0.#", CultureInfo.InvariantCulture);
+            var quartileText = quartile.ToString(CultureInfo.InvariantCulture);
             yield return new BlindSpotFinding
             {
                 Id = BlindSpotFinding.StableId(BlindSpotKinds.OverReliance, "invitations:" + a.Id(person)),
@@ -68,8 +70,8 @@ internal static class RelianceDetector
                 Severity = Severity.Low,
                 Title = new($"{name} wordt veel vaker uitgenodigd dan anderen", $"{name} is invited far more often than others"),
                 Explanation = new(
-                    $"{name} kreeg {meetings.Count} uitnodigingen in de voorbije {o.ActivityWindowMonths} maanden, tegenover een mediaan van {medianText} bij wie uitgenodigd werd.",
-                    $"{name} got {meetings.Count} invitations in the last {o.ActivityWindowMonths} months, against a median of {medianText} among invited people."),
+                    $"{name} kreeg {meetings.Count} uitnodigingen in de voorbije {o.ActivityWindowMonths} maanden, terwijl drie kwart van wie uitgenodigd werd er hoogstens {quartileText} kreeg.",
+                    $"{name} got {meetings.Count} invitations in the last {o.ActivityWindowMonths} months, while three quarters of invited people got {quartileText} or fewer."),
                 Suggestion = new(
                     $"Kijk of een collega of vervanger een deel van deze activiteiten kan opnemen.",
                     $"See whether a colleague or deputy can take over some of these meetings."),
