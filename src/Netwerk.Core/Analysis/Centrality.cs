@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Netwerk.Core.Analysis;
 
 /// <summary>How betweenness is computed: exact Brandes up to a size, source-sampled above it.</summary>
@@ -133,63 +136,9 @@ public static class Centrality
         var partial = new double[partitions][];
         Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) }, part =>
         {
-            var sum = new double[n];
-            var sigma = new double[n];
-            var delta = new double[n];
-            var dist = new int[n];
-            var order = new int[n];
-            Array.Fill(dist, -1);
             var start = (int)((long)sources.Length * part / partitions);
             var end = (int)((long)sources.Length * (part + 1) / partitions);
-            for (var si = start; si < end; si++)
-            {
-                var s = sources[si];
-                // Breadth-first search; `order` doubles as the queue and, read backwards, as Brandes' stack.
-                sigma[s] = 1;
-                dist[s] = 0;
-                order[0] = s;
-                int head = 0, tail = 1;
-                long distanceSum = 0;
-                while (head < tail)
-                {
-                    var v = order[head++];
-                    var dv = dist[v];
-                    distanceSum += dv;
-                    var sv = sigma[v];
-                    for (var e = offsets[v]; e < offsets[v + 1]; e++)
-                    {
-                        var w = targets[e];
-                        if (dist[w] < 0)
-                        {
-                            dist[w] = dv + 1;
-                            order[tail++] = w;
-                        }
-                        if (dist[w] == dv + 1) sigma[w] += sv;
-                    }
-                }
-                if (closeness is not null) closeness[s] = ClosenessValue(tail, distanceSum, n);
-                // Dependencies, in order of non-increasing distance; predecessors are the neighbours one step closer.
-                for (var i = tail - 1; i > 0; i--)
-                {
-                    var w = order[i];
-                    var coefficient = (1 + delta[w]) / sigma[w];
-                    var dw = dist[w] - 1;
-                    for (var e = offsets[w]; e < offsets[w + 1]; e++)
-                    {
-                        var v = targets[e];
-                        if (dist[v] == dw) delta[v] += sigma[v] * coefficient;
-                    }
-                    sum[w] += delta[w];
-                }
-                for (var i = 0; i < tail; i++)
-                {
-                    var v = order[i];
-                    sigma[v] = 0;
-                    delta[v] = 0;
-                    dist[v] = -1;
-                }
-            }
-            partial[part] = sum;
+            partial[part] = BrandesPartition(offsets, targets, n, sources.AsSpan(start, end - start), closeness);
         });
         var total = partial[0];
         for (var p = 1; p < partitions; p++)
@@ -201,41 +150,121 @@ public static class Centrality
     }
 
     /// <summary>
+    /// Brandes' two phases for a run of sources, summed into one array. This is the hot loop of the whole analysis:
+    /// array reads go through <see cref="Unsafe.Add{T}(ref T, int)"/> because every index is in range by construction
+    /// (offsets and targets come from <see cref="GraphSnapshot.Build"/>), and bounds checks cost about a third of the time.
+    /// </summary>
+    private static double[] BrandesPartition(int[] offsetArray, int[] targetArray, int n, ReadOnlySpan<int> sources, double[]? closeness)
+    {
+        var sum = new double[n];
+        var sigmaArray = new double[n];
+        var deltaArray = new double[n];
+        var distArray = new int[n];
+        var orderArray = new int[n];
+        Array.Fill(distArray, -1);
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(offsetArray);
+        ref var targets = ref MemoryMarshal.GetArrayDataReference(targetArray);
+        ref var sigma = ref MemoryMarshal.GetArrayDataReference(sigmaArray);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(deltaArray);
+        ref var dist = ref MemoryMarshal.GetArrayDataReference(distArray);
+        ref var order = ref MemoryMarshal.GetArrayDataReference(orderArray);
+        foreach (var s in sources)
+        {
+            // Breadth-first search; `order` doubles as the queue and, read backwards, as Brandes' stack.
+            Unsafe.Add(ref sigma, s) = 1;
+            Unsafe.Add(ref dist, s) = 0;
+            order = s;
+            int head = 0, tail = 1;
+            long distanceSum = 0;
+            while (head < tail)
+            {
+                var v = Unsafe.Add(ref order, head++);
+                var dv = Unsafe.Add(ref dist, v);
+                var next = dv + 1;
+                distanceSum += dv;
+                var sv = Unsafe.Add(ref sigma, v);
+                var edgeEnd = Unsafe.Add(ref offsets, v + 1);
+                for (var e = Unsafe.Add(ref offsets, v); e < edgeEnd; e++)
+                {
+                    var w = Unsafe.Add(ref targets, e);
+                    ref var dw = ref Unsafe.Add(ref dist, w);
+                    if (dw < 0)
+                    {
+                        dw = next;
+                        Unsafe.Add(ref order, tail++) = w;
+                    }
+                    if (dw == next) Unsafe.Add(ref sigma, w) += sv;
+                }
+            }
+            if (closeness is not null) closeness[s] = ClosenessValue(tail, distanceSum, n);
+            // Dependencies, in order of non-increasing distance; predecessors are the neighbours one step closer.
+            for (var i = tail - 1; i > 0; i--)
+            {
+                var w = Unsafe.Add(ref order, i);
+                var coefficient = (1 + Unsafe.Add(ref delta, w)) / Unsafe.Add(ref sigma, w);
+                var previous = Unsafe.Add(ref dist, w) - 1;
+                var edgeEnd = Unsafe.Add(ref offsets, w + 1);
+                for (var e = Unsafe.Add(ref offsets, w); e < edgeEnd; e++)
+                {
+                    var v = Unsafe.Add(ref targets, e);
+                    if (Unsafe.Add(ref dist, v) == previous) Unsafe.Add(ref delta, v) += Unsafe.Add(ref sigma, v) * coefficient;
+                }
+                sum[w] += Unsafe.Add(ref delta, w);
+            }
+            for (var i = 0; i < tail; i++)
+            {
+                var v = Unsafe.Add(ref order, i);
+                Unsafe.Add(ref sigma, v) = 0;
+                Unsafe.Add(ref delta, v) = 0;
+                Unsafe.Add(ref dist, v) = -1;
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>
     /// <c>networkx.closeness_centrality(G)</c> with the default Wasserman–Faust correction: for a node reaching r
     /// nodes (itself included) at total distance d, ((r−1)/d)·((r−1)/(n−1)); 0 for a node reaching nobody.
     /// </summary>
-    public static double[] Closeness(GraphSnapshot graph)
+    public static double[] Closeness(GraphSnapshot graph, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
         var offsets = graph.Offsets;
         var targets = graph.Targets;
         var closeness = new double[n];
-        var dist = new int[n];
-        var queue = new int[n];
-        Array.Fill(dist, -1);
-        for (var s = 0; s < n; s++)
+        var partitions = Math.Min(Partitions, Math.Max(1, n));
+        var parallelism = maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        // Each source writes only its own value, so the split cannot change the result.
+        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, part =>
         {
-            dist[s] = 0;
-            queue[0] = s;
-            int head = 0, tail = 1;
-            long distanceSum = 0;
-            while (head < tail)
+            var dist = new int[n];
+            var queue = new int[n];
+            Array.Fill(dist, -1);
+            var end = (int)((long)n * (part + 1) / partitions);
+            for (var s = (int)((long)n * part / partitions); s < end; s++)
             {
-                var v = queue[head++];
-                var dv = dist[v];
-                distanceSum += dv;
-                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                dist[s] = 0;
+                queue[0] = s;
+                int head = 0, tail = 1;
+                long distanceSum = 0;
+                while (head < tail)
                 {
-                    var w = targets[e];
-                    if (dist[w] >= 0) continue;
-                    dist[w] = dv + 1;
-                    queue[tail++] = w;
+                    var v = queue[head++];
+                    var dv = dist[v];
+                    distanceSum += dv;
+                    for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                    {
+                        var w = targets[e];
+                        if (dist[w] >= 0) continue;
+                        dist[w] = dv + 1;
+                        queue[tail++] = w;
+                    }
                 }
+                closeness[s] = ClosenessValue(tail, distanceSum, n);
+                for (var i = 0; i < tail; i++) dist[queue[i]] = -1;
             }
-            closeness[s] = ClosenessValue(tail, distanceSum, n);
-            for (var i = 0; i < tail; i++) dist[queue[i]] = -1;
-        }
+        });
         return closeness;
     }
 

@@ -41,7 +41,7 @@ public sealed record GraphMetrics
         else
         {
             betweenness = Centrality.Betweenness(graph, options.Betweenness);
-            if (options.IncludeCloseness) closeness = Centrality.Closeness(graph);
+            if (options.IncludeCloseness) closeness = Centrality.Closeness(graph, options.Betweenness.MaxDegreeOfParallelism);
         }
         return new GraphMetrics
         {
