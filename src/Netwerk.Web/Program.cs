@@ -2,6 +2,7 @@ using Netwerk.Web.Changes;
 using Netwerk.Web.GraphViews;
 using Netwerk.Web.Health;
 using Netwerk.Web.Http;
+using Netwerk.Web.Live;
 using Netwerk.Web.Nodes;
 using Netwerk.Web.Problems;
 using Netwerk.Web.Relationships;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNetwerkHttp();
 builder.Services.AddNetwerkProblems();
 builder.Services.AddGraphStore(builder.Configuration, builder.Environment);
+builder.Services.AddLive(builder.Configuration);
 
 var app = builder.Build();
 
@@ -27,5 +29,6 @@ app.MapRelationships();
 app.MapGraphViews();
 app.MapChanges();
 app.MapTransfer();
+app.MapLive();
 
 app.Run();
