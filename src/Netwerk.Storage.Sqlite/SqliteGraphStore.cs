@@ -15,6 +15,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
 {
     private const string NodeColumns = "id, kind, properties, version, created_at, updated_at";
     private const string RelationshipColumns = "id, type, from_id, to_id, properties, valid_from, valid_until, version, created_at, updated_at";
+    private const string ChangeColumns = "seq, at, entity, operation, id, label, version, cause, data, from_id, to_id";
     private const string ValidOn = "($asOf IS NULL OR ((valid_from IS NULL OR valid_from <= $asOf) AND (valid_until IS NULL OR valid_until >= $asOf)))";
 
     private readonly string _connectionString;
@@ -105,10 +106,10 @@ public sealed partial class SqliteGraphStore : IGraphStore
         {
             session.Execute("DELETE FROM relationships WHERE id = $id", ("$id", relationship.Id));
             RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Deleted, relationship.Id, relationship.Type,
-                relationship.Version + 1, $"cascade:{id}", null);
+                relationship.Version + 1, $"cascade:{id}", GraphDocument.ToDraft(relationship));
         }
         session.Execute("DELETE FROM nodes WHERE id = $id", ("$id", id));
-        RecordChange(session, ChangeEntity.Node, ChangeOperation.Deleted, id, existing.Kind, existing.Version + 1, null, null);
+        RecordChange(session, ChangeEntity.Node, ChangeOperation.Deleted, id, existing.Kind, existing.Version + 1, null, GraphDocument.ToDraft(existing));
         session.Commit();
         return Task.CompletedTask;
     }
@@ -156,7 +157,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         var existing = LoadRelationship(session, id) ?? throw new GraphItemNotFoundException(ChangeEntity.Relationship, id);
         CheckVersion(ChangeEntity.Relationship, id, expectedVersion, existing.Version);
         session.Execute("DELETE FROM relationships WHERE id = $id", ("$id", id));
-        RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Deleted, id, existing.Type, existing.Version + 1, null, null);
+        RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Deleted, id, existing.Type, existing.Version + 1, null, GraphDocument.ToDraft(existing));
         session.Commit();
         return Task.CompletedTask;
     }
@@ -165,10 +166,24 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         using var session = Read();
         var rows = session.Query(
-            "SELECT seq, at, entity, operation, id, label, version, cause, data FROM changes WHERE seq > $since ORDER BY seq LIMIT $limit",
+            $"SELECT {ChangeColumns} FROM changes WHERE seq > $since ORDER BY seq LIMIT $limit",
             ReadChange, ("$since", since), ("$limit", limit + 1));
         var hasMore = rows.Count > limit;
         return Task.FromResult(new ChangePage(hasMore ? rows[..limit] : rows, LatestSequence(session), hasMore));
+    }
+
+    public Task<IReadOnlyList<Change>> GetHistoryAsync(string nodeId, int limit, CancellationToken cancellationToken = default)
+    {
+        using var session = Read();
+        var rows = session.Query(
+            $"""
+            SELECT {ChangeColumns} FROM changes WHERE id = $id
+            UNION SELECT {ChangeColumns} FROM changes WHERE from_id = $id
+            UNION SELECT {ChangeColumns} FROM changes WHERE to_id = $id
+            ORDER BY seq DESC LIMIT $limit
+            """,
+            ReadChange, ("$id", nodeId), ("$limit", limit));
+        return Task.FromResult<IReadOnlyList<Change>>(rows);
     }
 
     public Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken = default)
@@ -266,11 +281,15 @@ public sealed partial class SqliteGraphStore : IGraphStore
         ("$created", Timestamp(r.CreatedAt)), ("$updated", Timestamp(r.UpdatedAt)),
     ];
 
-    private void RecordChange(SqlSession session, ChangeEntity entity, ChangeOperation operation, string id, string label, long version, string? cause, object? data) =>
+    private void RecordChange(SqlSession session, ChangeEntity entity, ChangeOperation operation, string id, string label, long version, string? cause, object data) =>
         session.Execute(
-            "INSERT INTO changes (at, entity, operation, id, label, version, cause, data) VALUES ($at, $entity, $operation, $id, $label, $version, $cause, $data)",
+            """
+            INSERT INTO changes (at, entity, operation, id, label, version, cause, data, from_id, to_id)
+            VALUES ($at, $entity, $operation, $id, $label, $version, $cause, $data, $from, $to)
+            """,
             ("$at", Timestamp(_time.GetUtcNow())), ("$entity", entity.ToString()), ("$operation", operation.ToString()), ("$id", id),
-            ("$label", label), ("$version", version), ("$cause", cause), ("$data", data is null ? null : JsonSerializer.Serialize(data, GraphJson.Options)));
+            ("$label", label), ("$version", version), ("$cause", cause), ("$data", JsonSerializer.Serialize(data, GraphJson.Options)),
+            ("$from", (data as RelationshipDraft)?.From), ("$to", (data as RelationshipDraft)?.To));
 
     private static Node? LoadNode(SqlSession session, string id) =>
         session.Query($"SELECT {NodeColumns} FROM nodes WHERE id = $id", ReadNode, ("$id", id)).SingleOrDefault();
@@ -313,6 +332,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         Version = r.GetInt64(6),
         Cause = r.IsDBNull(7) ? null : r.GetString(7),
         Data = r.IsDBNull(8) ? null : JsonDocument.Parse(r.GetString(8)).RootElement.Clone(),
+        From = r.IsDBNull(9) ? null : r.GetString(9),
+        To = r.IsDBNull(10) ? null : r.GetString(10),
     };
 
     private static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

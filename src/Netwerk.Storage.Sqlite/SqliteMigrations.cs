@@ -49,9 +49,13 @@ internal static class SqliteMigrations
             label     TEXT NOT NULL,
             version   INTEGER NOT NULL,
             cause     TEXT,
-            data      TEXT
+            data      TEXT,
+            from_id   TEXT,
+            to_id     TEXT
         );
         CREATE INDEX changes_by_item ON changes (id, seq);
+        CREATE INDEX changes_by_from ON changes (from_id, seq);
+        CREATE INDEX changes_by_to ON changes (to_id, seq);
 
         -- Full-text index over node names; accents folded so "coordinator" finds "Coördinator".
         CREATE VIRTUAL TABLE node_names USING fts5 (

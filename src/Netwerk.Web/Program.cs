@@ -3,6 +3,7 @@ using Netwerk.Web.Changes;
 using Netwerk.Web.GraphViews;
 using Netwerk.Web.Health;
 using Netwerk.Web.Http;
+using Netwerk.Web.Live;
 using Netwerk.Web.Nodes;
 using Netwerk.Web.Problems;
 using Netwerk.Web.Relationships;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNetwerkHttp();
 builder.Services.AddNetwerkProblems();
 builder.Services.AddGraphStore(builder.Configuration, builder.Environment);
+builder.Services.AddLive(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapRelationships();
 app.MapGraphViews();
 app.MapChanges();
 app.MapTransfer();
+app.MapLive();
 app.MapAnalysis();
 
 app.Run();

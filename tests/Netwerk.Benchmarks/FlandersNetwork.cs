@@ -109,7 +109,7 @@ internal sealed class FlandersNetwork
         {
             var date = new DateTime(2023, 1, 1).AddDays(_random.Next(365));
             var platform = m < 80 * scale ? platforms[Skewed(platforms.Count, 1.2)] : null;
-            var id = Node($"meeting-{r}-{m}", "Meeting", new { title = $"Activiteit {r}-{m}", kind = platform is null ? "inspiratiemoment" : "overleg", start = date.ToString("yyyy-MM-dd") + "T14:00:00+01:00", status = "held" });
+            var id = Node($"meeting-{r}-{m}", "Meeting", new { title = $"Activiteit {r}-{m}", type = platform is null ? "inspiratiemoment" : "overleg", start = date.ToString("yyyy-MM-dd") + "T14:00:00+01:00", status = "held" });
             if (platform is not null) Rel("OF", id, platform);
             var pool = platform is null ? people : membersOf[platform];
             var attendance = platform is null ? 15 + _random.Next(30) : Math.Max(2, (int)(pool.Count * (0.3 + 0.4 * _random.NextDouble())));

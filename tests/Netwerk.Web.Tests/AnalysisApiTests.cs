@@ -22,7 +22,7 @@ public sealed class AnalysisApiTests : IAsyncLifetime
                 ApiFixtures.Person("p-se", "An Peeters", "an@example.org"),
                 ApiFixtures.Person("p-care", "Bart Claes", "bart@example.org"),
                 new { id = "platform-rose", kind = "Platform", properties = new { name = "ROSE", type = "algemene-vergadering", cadencePerYear = 4 } },
-                new { id = "meeting-rose", kind = "Meeting", properties = new { title = "ROSE algemene vergadering", kind = "overleg", start = "2023-06-20T14:00:00+02:00", status = "held" } },
+                new { id = "meeting-rose", kind = "Meeting", properties = new { title = "ROSE algemene vergadering", type = "overleg", start = "2023-06-20T14:00:00+02:00", status = "held" } },
             },
             relationships = new object[]
             {

@@ -31,7 +31,7 @@ public sealed class GraphApiTests : IDisposable
             Node("person-els", "Person", new { name = "Els Vandamme", email = "els.vandamme@example.org" }),
             Node("person-tom", "Person", new { name = "Tom Maes", email = "tom.maes@example.org" }),
             Node("platform-lerend", "Platform", new { name = "Lerend netwerk trajectbegeleiders", type = "lerend-netwerk" }),
-            Node("meeting-1", "Meeting", new { title = "Lerend netwerk", kind = "overleg", start = "2023-03-14T09:00:00+01:00" }),
+            Node("meeting-1", "Meeting", new { title = "Lerend netwerk", type = "overleg", start = "2023-03-14T09:00:00+01:00" }),
         },
         relationships = new[]
         {

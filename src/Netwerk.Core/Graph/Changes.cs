@@ -7,8 +7,9 @@ public enum ChangeEntity { Node, Relationship }
 public enum ChangeOperation { Created, Updated, Deleted }
 
 /// <summary>
-/// One committed change in the store's change feed. Sequences increase monotonically across all writers;
-/// <see cref="Data"/> is the item in document form after the change (null after a delete).
+/// One committed change in the store's change feed. Sequences increase monotonically across all writers.
+/// <see cref="Data"/> is the item in document form after the change, or as it was when deleted, so the feed
+/// alone tells a node's history and lets a client undo a change.
 /// </summary>
 public sealed record Change
 {
@@ -23,6 +24,9 @@ public sealed record Change
     /// <summary>Why a change happened when it was not asked for directly, e.g. "cascade:org-x" when a node's deletion removed its relationships.</summary>
     public string? Cause { get; init; }
     public JsonElement? Data { get; init; }
+    /// <summary>For relationship changes: the endpoints, so a node's history includes its relationships.</summary>
+    public string? From { get; init; }
+    public string? To { get; init; }
 }
 
 /// <summary>Changes after a sequence number, and the latest sequence the store has committed.</summary>

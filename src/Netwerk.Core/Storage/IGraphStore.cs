@@ -56,6 +56,9 @@ public interface IGraphStore
     /// <summary>Changes committed after <paramref name="since"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<ChangePage> GetChangesAsync(long since, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>A node's history: changes of the node and of relationships touching it, newest first.</summary>
+    Task<IReadOnlyList<Change>> GetHistoryAsync(string nodeId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Whether the store answers, and how much it holds.</summary>
     Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken = default);
 }

@@ -24,11 +24,17 @@ public static class HttpSetup
         return builder;
     }
 
+    /// <summary>Serves the built front end (web/ → wwwroot) at <c>/</c>, or the API reference while there is none.</summary>
     public static WebApplication UseNetwerkHttp(this WebApplication app)
     {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Netwerk API"));
-        app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
+        if (!app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+        {
+            app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
+        }
         return app;
     }
 }

@@ -22,6 +22,8 @@ public static class NodeEndpoints
         group.MapGet("/{id}", GetNode).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id}", UpdateNode)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        group.MapGet("/{id}/history", GetHistory).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Changes of the node and of relationships touching it, newest first (also after the node was deleted).");
         group.MapDelete("/{id}", DeleteNode)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return app;
@@ -60,6 +62,12 @@ public static class NodeEndpoints
         var node = await store.UpdateNodeAsync(id, draft, request.RequiredIfMatch(), ct);
         response.SetETag(node.Version);
         return TypedResults.Ok(node);
+    }
+
+    private static async Task<Ok<IReadOnlyList<Change>>> GetHistory(string id, IGraphStore store, string? limit, CancellationToken ct)
+    {
+        var history = await store.GetHistoryAsync(id, QueryParameters.Int(limit, "limit", 100, 1, 1000), ct);
+        return history.Count == 0 ? throw new GraphItemNotFoundException(ChangeEntity.Node, id) : TypedResults.Ok(history);
     }
 
     private static async Task<NoContent> DeleteNode(string id, IGraphStore store, HttpRequest request, CancellationToken ct)

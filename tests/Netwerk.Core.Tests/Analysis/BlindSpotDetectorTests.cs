@@ -17,9 +17,9 @@ public sealed class BlindSpotDetectorTests
     private static GraphBuilder Platform(GraphBuilder b, string id, int? cadencePerYear = null, bool? active = null) =>
         b.Node(id, "Platform", new { name = id, type = "werkgroep", cadencePerYear, active });
 
-    private static GraphBuilder Meeting(GraphBuilder b, string id, string date, string? platform = null, string status = "held", string kind = "overleg")
+    private static GraphBuilder Meeting(GraphBuilder b, string id, string date, string? platform = null, string status = "held", string type = "overleg")
     {
-        b.Node(id, "Meeting", new { title = id, kind, start = date + "T14:00:00+01:00", status });
+        b.Node(id, "Meeting", new { title = id, type, start = date + "T14:00:00+01:00", status });
         return platform is null ? b : b.Rel("OF", id, platform);
     }
 
@@ -140,7 +140,7 @@ public sealed class BlindSpotDetectorTests
     public void Sectors_bridged_by_one_meeting_only_are_flagged_as_such()
     {
         var b = CareAndSocialEconomy();
-        Meeting(b, "businessmixer", "2023-06-15", kind: "businessmixer").Rel("ATTENDED", "p-se", "businessmixer").Rel("ATTENDED", "p-care", "businessmixer");
+        Meeting(b, "businessmixer", "2023-06-15", type: "businessmixer").Rel("ATTENDED", "p-se", "businessmixer").Rel("ATTENDED", "p-care", "businessmixer");
 
         var findings = Of(Find(b), BlindSpotKinds.SectorGap);
 

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Netwerk.Core.Graph;
+using Netwerk.Core.Storage;
+
+namespace Netwerk.Web.Live;
+
+/// <summary>Settings of the live channel (section <c>Live</c>).</summary>
+public sealed class LiveOptions
+{
+    /// <summary>How often the change feed is read; it catches writes from any process on the same store.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+}
+
+/// <summary>
+/// Tails the store's change feed and pushes each batch to the groups it concerns: the whole-graph group gets
+/// everything; a region group gets changes to items in (or touching) that region, and every deletion.
+/// Tailing the feed rather than hooking the endpoints means imports, other processes and future jobs are live too.
+/// </summary>
+public sealed class ChangeBroadcaster(
+    IGraphStore store, IHubContext<NetwerkHub, INetwerkClient> hub, LiveAudience audience,
+    IOptions<LiveOptions> options, TimeProvider time, ILogger<ChangeBroadcaster> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var last = (await store.GetStatusAsync(stoppingToken)).LatestSequence;
+        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                last = await BroadcastAfter(last, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed round is retried on the next tick; clients also catch up from the feed themselves.
+                logger.LogWarning(e, "Broadcasting changes after {Sequence} failed", last);
+            }
+        }
+    }
+
+    private async Task<long> BroadcastAfter(long since, CancellationToken cancellationToken)
+    {
+        var page = await store.GetChangesAsync(since, 1000, cancellationToken);
+        if (page.Changes.Count == 0) return since;
+        var hints = page.Changes.Select(Hint).ToList();
+        var latest = page.Changes[^1].Sequence;
+        foreach (var group in audience.WatchedGroups())
+        {
+            var region = LiveAudience.RegionOf(group);
+            var relevant = region is null ? hints : await InRegion(region, hints, cancellationToken);
+            if (relevant.Count > 0) await hub.Clients.Group(group).Changed(new ChangeNotice(latest, relevant));
+        }
+        return latest;
+    }
+
+    private async Task<List<ChangeHint>> InRegion(string regionId, List<ChangeHint> hints, CancellationToken cancellationToken)
+    {
+        HashSet<string> members;
+        try
+        {
+            var graph = await store.GetGraphAsync(new GraphScope(regionId), cancellationToken);
+            members = graph.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (GraphItemNotFoundException)
+        {
+            return [];
+        }
+        return hints.Where(h => h.Operation == nameof(ChangeOperation.Deleted) || members.Contains(h.Id)
+            || (h.From is not null && members.Contains(h.From)) || (h.To is not null && members.Contains(h.To))).ToList();
+    }
+
+    private static ChangeHint Hint(Change c) =>
+        new(c.Sequence, c.Entity.ToString(), c.Operation.ToString(), c.Id, c.Label, c.Version, c.From, c.To);
+}

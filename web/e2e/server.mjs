@@ -1,0 +1,95 @@
+// Starts the Netwerk backend for the end-to-end tests and the benchmark: a free port, its own
+// SQLite file in a temp folder, the built front end as web root; waits for /health; stops it after.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const webDir = resolve(here, '..');
+export const repoDir = resolve(webDir, '..');
+export const wwwroot = join(repoDir, 'src/Netwerk.Web/wwwroot');
+
+export function serverDll() {
+  return process.env.NETWERK_SERVER_DLL ?? join(repoDir, 'src/Netwerk.Web/bin/Release/net10.0/Netwerk.Web.dll');
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+  });
+}
+
+/** Build the front end into wwwroot when it is not there yet. */
+export function ensureBuilt() {
+  if (existsSync(join(wwwroot, 'index.html')) && !process.env.NETWERK_REBUILD) return;
+  execFileSync('npx', ['vite', 'build'], { cwd: webDir, stdio: 'inherit' });
+}
+
+/**
+ * @param {{ seed?: boolean, fixtureIfEmpty?: boolean }} options
+ * @returns {Promise<{ url: string, stop: () => Promise<void>, api: (method: string, path: string, body?: unknown, headers?: Record<string,string>) => Promise<{status:number, headers: Headers, body:any}> }>}
+ */
+export async function startServer({ seed = true, fixtureIfEmpty = true } = {}) {
+  const dll = serverDll();
+  if (!existsSync(dll)) throw new Error(`Netwerk server not found at ${dll}; build it or set NETWERK_SERVER_DLL`);
+  ensureBuilt();
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'netwerk-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn('dotnet', [dll, '--urls', url, `--Storage:Sqlite:Path=${join(dir, 'netwerk.db')}`,
+    `--Netwerk:SeedDemoData=${seed}`, '--webroot', wwwroot, '--environment', 'Testing'], {
+    cwd: dirname(dll), stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d) => { log += d; });
+  child.stderr.on('data', (d) => { log += d; });
+  const exited = new Promise((res) => child.on('exit', res));
+
+  const api = async (method, path, body, headers = {}) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
+    });
+    const text = await res.text();
+    let parsed = null;
+    try { parsed = text ? JSON.parse(text) : null; } catch { parsed = text; }
+    return { status: res.status, headers: res.headers, body: parsed };
+  };
+
+  const deadline = Date.now() + 60_000;
+  let health = null;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    try {
+      const r = await fetch(url + '/health');
+      if (r.ok) { health = await r.json(); break; }
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (!health) { child.kill('SIGKILL'); throw new Error(`server did not become healthy:\n${log}`); }
+
+  // Without the demo data file (or with seeding off), load the small e2e network instead.
+  if (fixtureIfEmpty && health.store.nodeCount === 0) {
+    const doc = readFileSync(join(here, 'fixture.json'), 'utf8');
+    const r = await api('POST', '/api/import', doc);
+    if (r.status !== 200) throw new Error(`fixture import failed: ${JSON.stringify(r.body)}`);
+  }
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url, api, stop, log: () => log };
+}

@@ -1,0 +1,24 @@
+// Compile-time check: every field of our hand-written API types exists in the generated OpenAPI
+// types (src/api/openapi.d.ts, made by `npm run gen:api` from web/openapi.json) and vice versa.
+// `tsc --noEmit` (part of `npm run build`) fails when the server's contract and ours drift.
+import type { components } from './openapi';
+import type * as T from './types';
+
+type S = components['schemas'];
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+type Assert<X extends true> = X;
+
+export type Checks = [
+  Assert<SameKeys<T.GraphNode, S['Node']>>,
+  Assert<SameKeys<T.GraphRelationship, S['Relationship']>>,
+  Assert<SameKeys<T.Subgraph, S['Subgraph']>>,
+  Assert<SameKeys<T.GraphSchema, S['GraphSchema']>>,
+  Assert<SameKeys<T.NodeKindDefinition, S['NodeKindDefinition']>>,
+  Assert<SameKeys<T.RelationshipTypeDefinition, S['RelationshipTypeDefinition']>>,
+  Assert<SameKeys<T.PropertyDefinition, S['PropertyDefinition']>>,
+  Assert<SameKeys<T.ChangePage, S['ChangePage']>>,
+  Assert<SameKeys<T.SearchHit, S['SearchHit']>>,
+  Assert<SameKeys<T.ImportResult, S['ImportResult']>>,
+  Assert<SameKeys<T.HealthReport, S['HealthReport']>>,
+  Assert<SameKeys<T.Page<T.GraphNode>, S['PageOfNode']>>,
+];

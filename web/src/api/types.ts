@@ -1,0 +1,127 @@
+// The API's shapes as the front end uses them. Hand-written for readable types (the generated
+// file types int64 as `number | string` and properties as `Record<string, never>`), and checked
+// against the generated OpenAPI types in ./openapi-check.ts so the two cannot drift apart silently.
+
+export type Localized = { nl: string; en: string };
+
+export type PropertyType =
+  | 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime'
+  | 'email' | 'url' | 'phone' | 'enum' | 'stringList';
+
+export interface AllowedValue { value: string; label: Localized }
+
+export interface PropertyDefinition {
+  name: string;
+  type: PropertyType;
+  required: boolean;
+  label: Localized;
+  values?: AllowedValue[] | null;
+  default?: unknown;
+  maxLength?: number | null;
+  maxItems?: number | null;
+  minimum?: number | null;
+  maximum?: number | null;
+  pattern?: string | null;
+}
+
+export interface NodeKindDefinition {
+  code: string;
+  label: Localized;
+  plural: Localized;
+  nameProperty: string;
+  personal: boolean;
+  style: { color: string; shape: string };
+  properties: PropertyDefinition[];
+  dateOrder?: string[][] | null;
+}
+
+export interface RelationshipTypeDefinition {
+  code: string;
+  label: Localized;
+  endpoints: { from: string; to: string }[];
+  properties: PropertyDefinition[];
+}
+
+export interface GraphSchema {
+  version: number;
+  nodeKinds: NodeKindDefinition[];
+  relationshipTypes: RelationshipTypeDefinition[];
+}
+
+export type Properties = Record<string, unknown>;
+
+export interface GraphNode {
+  id: string;
+  kind: string;
+  properties: Properties;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GraphRelationship {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  properties: Properties;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Subgraph { nodes: GraphNode[]; relationships: GraphRelationship[] }
+
+export interface Page<T> { items: T[]; total: number; offset: number; limit: number }
+
+export interface NodeData { id: string; kind: string; properties: Properties }
+export interface RelationshipData {
+  id: string; type: string; from: string; to: string; properties: Properties;
+  validFrom?: string | null; validUntil?: string | null;
+}
+
+export interface GraphDocument { nodes: NodeData[]; relationships: RelationshipData[] }
+
+export interface Change {
+  sequence: number;
+  at: string;
+  entity: 'node' | 'relationship';
+  operation: 'created' | 'updated' | 'deleted';
+  id: string;
+  label: string;
+  version: number;
+  cause?: string | null;
+  data?: NodeData | RelationshipData | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface ChangePage { changes: Change[]; latestSequence: number; hasMore: boolean }
+
+export interface SearchHit { id: string; kind: string; name: string; rank: number }
+
+export interface ImportResult {
+  nodesCreated: number; nodesUpdated: number; nodesUnchanged: number;
+  relationshipsCreated: number; relationshipsUpdated: number; relationshipsUnchanged: number;
+  latestSequence?: number;
+}
+
+export interface HealthReport {
+  status: string;
+  store: { provider: string; healthy: boolean; nodeCount: number; relationshipCount: number; latestSequence: number };
+}
+
+export interface ProblemIssue { field: string; code: string; message: string }
+
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string | null;
+  errors?: Record<string, string[]> | null;
+  issues?: ProblemIssue[] | null;
+  code?: string | null;
+  currentVersion?: number | null;
+}

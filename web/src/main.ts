@@ -1,0 +1,394 @@
+// Netwerk front end: wires the views to the model, the API and the live feed.
+import './styles.css';
+import { ApiError, api } from './api/client';
+import type { Change, GraphNode, GraphSchema } from './api/types';
+import { type Ctx, indexSchema } from './context';
+import { button, clear, download, h } from './dom';
+import { type FilterState, visibleNodeIds } from './filters';
+import { type Lang, initLang, lang, loc, onLangChange, setLang, t, todayInBrussels } from './i18n';
+import { LiveSync, type LiveStatus } from './live';
+import { type Delta, GraphModel, deltaSize, nodeName } from './model';
+import { egoNetwork } from './paths';
+import { Editing } from './views/editing';
+import { FiltersView } from './views/filters';
+import { openImport } from './views/importer';
+import { type LayoutName, MapView } from './views/map';
+import { PanelView } from './views/panel';
+import { openPathDialog } from './views/path';
+import { NodePicker } from './views/search';
+import { TableView } from './views/table';
+
+type View = 'map' | 'table';
+
+class App {
+  private schema!: GraphSchema;
+  private ctx!: Ctx;
+  private readonly model = new GraphModel();
+  private regions: GraphNode[] = [];
+  private region: string | null = localStorage.getItem('netwerk.region') || null;
+  private asOf: string | null = null;
+  private view: View = 'map';
+  private large = localStorage.getItem('netwerk.large') === '1';
+  private visible = new Set<string>();
+  private liveStatus: LiveStatus = 'connecting';
+  private highlightLabel: string | null = null;
+
+  // persistent elements (kept across language re-renders)
+  private readonly mapEl = h('div', { id: 'map', className: 'map', role: 'region', tabindex: '0' });
+  private readonly tableEl = h('div', { id: 'table-view', className: 'table-view', hidden: true });
+  private readonly panelEl = h('aside', { id: 'panel', className: 'panel', hidden: true, tabindex: '-1' });
+  private readonly filtersEl = h('aside', { id: 'filters', className: 'sidebar' });
+  private readonly toastEl = h('div', { id: 'toasts', className: 'toasts', role: 'status', 'aria-live': 'polite' });
+  private readonly liveEl = h('div', { id: 'live-status', className: 'live-status', role: 'status', 'aria-live': 'polite' });
+  private readonly bannerEl = h('div', { id: 'highlight-banner', className: 'banner', hidden: true });
+  private readonly loadingEl = h('div', { className: 'loading', role: 'status', 'aria-live': 'polite' });
+  private headerEl = h('header');
+  private undoButton: HTMLButtonElement | null = null;
+
+  private map!: MapView;
+  private panel!: PanelView;
+  private table!: TableView;
+  private filters!: FiltersView;
+  private editing!: Editing;
+  private live!: LiveSync;
+  private loadSeq = 0;
+  readonly ready: Promise<void>;
+  private resolveReady!: () => void;
+
+  constructor(private readonly root: HTMLElement) {
+    this.ready = new Promise((r) => { this.resolveReady = r; });
+  }
+
+  async start(): Promise<void> {
+    document.documentElement.classList.toggle('large-text', this.large);
+    this.loadingEl.textContent = t('app.loading');
+    this.root.append(this.loadingEl);
+    try {
+      this.schema = await api.schema();
+      this.regions = (await api.regions()).items.sort((a, b) => nodeName(a, new Map()).localeCompare(nodeName(b, new Map())));
+    } catch {
+      clear(this.loadingEl);
+      this.loadingEl.append(h('p', {}, t('app.loadFailed')), button(t('app.retry'), () => location.reload()));
+      return;
+    }
+    if (this.region && !this.regions.some((r) => r.id === this.region)) this.region = null;
+    const self = this;
+    this.ctx = {
+      schema: this.schema,
+      ...indexSchema(this.schema),
+      model: this.model,
+      selectNode: (id, opts) => self.selectNode(id, opts),
+      editNode: (n, k) => self.editing.editNode(n, k),
+      deleteNode: (n) => void self.editing.deleteNode(n),
+      addRelationship: (n) => self.editing.addRelationship(n),
+      editRelationship: (r) => self.editing.editRelationship(r),
+      deleteRelationship: (r) => void self.editing.deleteRelationship(r),
+      showEgo: (id, depth) => self.showEgo(id, depth),
+      openPath: (from) => self.openPath(from),
+      toast: (m, k) => self.toast(m, k),
+    };
+    this.loadingEl.remove();
+    this.buildShell();
+    this.map = new MapView(this.mapEl, this.schema, this.model, { select: (id) => this.selectNode(id, { focus: false, fromMap: true }) });
+    if (this.large) this.map.setLargeText(true);
+    this.panel = new PanelView(this.panelEl, this.ctx);
+    this.table = new TableView(this.tableEl, this.ctx);
+    this.filters = new FiltersView(this.filtersEl, this.ctx, {
+      changed: (f) => this.filtersChanged(f),
+      layout: (l) => void this.map.runLayout(l),
+      fit: () => this.map.fit(),
+    });
+    this.editing = new Editing(this.ctx, {
+      afterWrite: () => this.live.catchUp(),
+      undoChanged: (can) => { if (this.undoButton) this.undoButton.disabled = !can; },
+    });
+    this.live = new LiveSync({
+      changes: (since) => api.changes(since, 1000),
+      lastSequence: () => this.model.lastSequence,
+      apply: (changes) => this.applyChanges(changes),
+      status: (s) => this.setLiveStatus(s),
+    });
+    onLangChange(() => this.rerenderAll());
+    window.addEventListener('resize', () => this.map.resize());
+    document.addEventListener('keydown', (e) => this.globalKeys(e));
+    await this.load();
+    void this.live.start(this.region);
+    this.resolveReady();
+  }
+
+  // ------------------------------------------------------------------ shell
+
+  private buildShell(): void {
+    clear(this.root);
+    this.headerEl = this.buildHeader();
+    const main = h('main', { id: 'main', className: 'main', tabindex: '-1' },
+      this.bannerEl, this.mapEl, this.tableEl);
+    this.mapEl.setAttribute('aria-label', t('map.label'));
+    this.root.append(
+      h('a', { href: '#main', className: 'skip-link' }, t('app.skip')),
+      this.headerEl,
+      h('div', { className: 'layout' }, this.filtersEl, main, this.panelEl),
+      this.toastEl);
+    const skip = this.root.querySelector<HTMLAnchorElement>('.skip-link')!;
+    skip.addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
+  }
+
+  private buildHeader(): HTMLElement {
+    const regionSel = h('select', { id: 'region-select' },
+      h('option', { value: '' }, t('region.all')),
+      ...this.regions.map((r) => h('option', { value: r.id, selected: r.id === this.region }, nodeName(r, this.ctx.kinds))));
+    regionSel.addEventListener('change', () => {
+      this.region = regionSel.value || null;
+      localStorage.setItem('netwerk.region', this.region ?? '');
+      void this.load().then(() => this.live.watchRegion(this.region));
+    });
+    const search = new NodePicker(this.ctx, {
+      label: t('search.label'), placeholder: t('search.placeholder'), id: 'search', hideLabel: true,
+      onPick: (hit) => {
+        if (!this.selectNode(hit.id, { focus: true })) {
+          void api.node(hit.id).then((n) => { this.panel.show(n.id, n); this.toast(t('search.notOnMap')); }).catch(() => undefined);
+        }
+      },
+    });
+    search.root.classList.add('header-search');
+    const asOf = h('input', { type: 'date', id: 'as-of', value: this.asOf ?? '' });
+    asOf.addEventListener('change', () => { this.asOf = asOf.value || null; void this.load(); });
+    const today = button(t('asOf.today'), () => { asOf.value = ''; this.asOf = null; void this.load(); }, { className: 'secondary small', title: todayInBrussels() });
+    const viewMap = button(t('view.map'), () => this.setView('map'), { 'aria-pressed': String(this.view === 'map'), className: 'toggle', id: 'view-map' });
+    const viewTable = button(t('view.table'), () => this.setView('table'), { 'aria-pressed': String(this.view === 'table'), className: 'toggle', id: 'view-table' });
+    const langSel = h('select', { id: 'lang-select', 'aria-label': t('lang.label') },
+      h('option', { value: 'nl', selected: lang() === 'nl' }, 'Nederlands'),
+      h('option', { value: 'en', selected: lang() === 'en' }, 'English'));
+    langSel.addEventListener('change', () => setLang(langSel.value as Lang));
+    const large = button(t('size.large'), () => {
+      this.large = !this.large;
+      localStorage.setItem('netwerk.large', this.large ? '1' : '0');
+      document.documentElement.classList.toggle('large-text', this.large);
+      large.setAttribute('aria-pressed', String(this.large));
+      this.map.setLargeText(this.large);
+      this.map.resize();
+    }, { className: 'toggle', 'aria-pressed': String(this.large), id: 'large-text' });
+    this.undoButton = button(`↶ ${t('undo.button')}`, () => void this.editing.undo(), { id: 'undo', disabled: !this.editing?.canUndo, className: 'secondary' });
+    this.renderLiveStatus();
+    return h('header', { className: 'app-header' },
+      h('div', { className: 'header-row' },
+        h('div', { className: 'brand' }, h('span', { className: 'brand-mark', 'aria-hidden': 'true' }, '◉'),
+          h('div', {}, h('h1', {}, t('app.title')), h('p', { className: 'subtitle' }, t('app.subtitle')))),
+        h('div', { className: 'field inline' }, h('label', { for: 'region-select' }, t('region.label')), regionSel),
+        search.root,
+        h('div', { className: 'field inline' }, h('label', { for: 'as-of' }, t('asOf.label')), asOf, today)),
+      h('div', { className: 'header-row toolbar', role: 'toolbar', 'aria-label': t('view.label') },
+        h('div', { className: 'segmented', role: 'group', 'aria-label': t('view.label') }, viewMap, viewTable),
+        button(`+ ${t('map.newNode')}`, () => this.editing.editNode(null), { className: 'primary', id: 'new-node' }),
+        this.undoButton,
+        button(t('map.path'), () => this.openPath(this.panel?.current ?? undefined), { id: 'open-path' }),
+        h('div', { className: 'spacer' }),
+        h('div', { className: 'segmented', role: 'group', 'aria-label': t('map.export') },
+          h('span', { className: 'group-label', 'aria-hidden': 'true' }, t('map.export')),
+          button('PNG', () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', 'aria-label': t('map.exportPng'), title: t('map.exportPng'), id: 'export-png' }),
+          button('JSON', () => this.exportJson(), { className: 'secondary', id: 'export-json', 'aria-label': t('map.exportJson'), title: t('map.exportJson') })),
+        button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary', id: 'import' }),
+        large, langSel, this.liveEl));
+  }
+
+  private rerenderAll(): void {
+    const header = this.buildHeader();
+    this.headerEl.replaceWith(header);
+    this.headerEl = header;
+    this.root.querySelector('.skip-link')!.textContent = t('app.skip');
+    this.mapEl.setAttribute('aria-label', t('map.label'));
+    this.renderSide();
+    this.panel.refresh();
+    if (this.view === 'table') this.table.render();
+    this.renderBanner();
+  }
+
+  private setView(v: View): void {
+    this.view = v;
+    this.mapEl.hidden = v !== 'map';
+    this.tableEl.hidden = v !== 'table';
+    this.headerEl.querySelector('#view-map')?.setAttribute('aria-pressed', String(v === 'map'));
+    this.headerEl.querySelector('#view-table')?.setAttribute('aria-pressed', String(v === 'table'));
+    if (v === 'table') { this.table.setVisible(this.visible); this.table.render(); } else this.map.resize();
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.mapEl.setAttribute('aria-busy', 'true');
+    try {
+      // read the feed position first, then the graph: nothing committed in between is missed
+      const health = await api.health();
+      const graph = await api.graph(this.region, this.asOf);
+      if (seq !== this.loadSeq) return;
+      this.model.asOf = this.asOf;
+      this.model.load(graph, Number(health.store.latestSequence));
+      this.visible = visibleNodeIds(this.model, this.filters.state);
+      const layout: LayoutName = this.model.nodes.size > 3000 ? 'grouped' : this.map.layout;
+      this.filters.setLayout(layout);
+      this.renderSide();
+      await this.map.render(this.visible, layout);
+      this.table.setVisible(this.visible);
+      if (this.view === 'table') this.table.render();
+      this.clearHighlight();
+      if (this.panel.current) this.panel.refresh();
+      await this.live?.catchUp();
+    } catch (e) {
+      this.toast(t('toast.error', { msg: e instanceof ApiError ? e.message : t('app.loadFailed') }), 'error');
+    } finally {
+      if (seq === this.loadSeq) this.mapEl.removeAttribute('aria-busy');
+    }
+  }
+
+  private async applyChanges(changes: Change[]): Promise<void> {
+    const d = this.model.applyChanges(changes);
+    if (d.missingNodes.length) {
+      // a new tie reaching outside the map: bring in the far end when the near end is shown
+      const wanted = d.pending.filter((r) => this.model.nodes.has(r.from) || this.model.nodes.has(r.to))
+        .map((r) => (this.model.nodes.has(r.from) ? r.to : r.from));
+      const fetched = await Promise.all([...new Set(wanted)].slice(0, 50).map((id) => api.node(id).catch(() => null)));
+      this.model.addNodes(fetched.filter((n): n is GraphNode => !!n), d);
+      this.model.placePending(d.pending, d);
+    }
+    if (deltaSize(d)) this.onDelta(d);
+  }
+
+  private onDelta(d: Delta): void {
+    this.visible = visibleNodeIds(this.model, this.filters.state);
+    this.map.applyDelta(d, this.visible);
+    this.table.setVisible(this.visible);
+    if (this.view === 'table') this.table.render();
+    const structural = d.addedNodes.length + d.removedNodes.length > 0;
+    if (structural) this.renderSide(); else this.updateCount();
+    const cur = this.panel.current;
+    if (cur) {
+      if (d.removedNodes.includes(cur)) this.selectNode(null);
+      else this.panel.refresh();
+    }
+    this.flashLive(deltaSize(d));
+  }
+
+  private filtersChanged(f: FilterState): void {
+    this.visible = visibleNodeIds(this.model, f);
+    this.map.applyVisible(this.visible);
+    this.table.setVisible(this.visible);
+    if (this.view === 'table') this.table.render();
+    this.renderSide();
+  }
+
+  private renderSide(): void {
+    const active = (document.activeElement as HTMLElement | null)?.id;
+    this.filters.render(this.visible.size, this.model.nodes.size);
+    if (active) (this.filtersEl.querySelector(`#${CSS.escape(active)}`) as HTMLElement | null)?.focus();
+  }
+
+  private updateCount(): void {
+    const el = this.filtersEl.querySelector('#filter-count');
+    if (el) el.textContent = t('filters.count', { shown: this.visible.size, total: this.model.nodes.size });
+  }
+
+  // ------------------------------------------------------------------ selection & highlight
+
+  /** Returns false when the node is not on the map. */
+  private selectNode(id: string | null, opts: { focus?: boolean; fromMap?: boolean } = {}): boolean {
+    if (!id) {
+      this.panel.show(null);
+      this.map.select(null);
+      return true;
+    }
+    const onMap = this.model.nodes.has(id) && this.visible.has(id);
+    if (opts.focus && onMap) this.map.focus(id);
+    else if (onMap) this.map.select(id);
+    this.panel.show(id);
+    if (!opts.fromMap) this.panelEl.querySelector<HTMLElement>('#panel-title')?.focus();
+    return onMap;
+  }
+
+  private showEgo(id: string, depth: number): void {
+    const ego = egoNetwork(this.model, id, depth, this.visible);
+    const n = this.model.nodes.get(id);
+    this.highlight(ego.nodes, ego.rels, t('map.egoActive', { name: n ? nodeName(n, this.ctx.kinds) : id, depth }));
+  }
+
+  private openPath(from?: string): void {
+    openPathDialog(this.ctx, from, this.visible, (nodes, rels, label) => this.highlight(nodes, rels, label));
+  }
+
+  private highlight(nodes: Set<string>, rels: Set<string>, label: string): void {
+    if (this.view !== 'map') this.setView('map');
+    this.map.highlight(nodes, rels);
+    this.highlightLabel = label;
+    this.renderBanner();
+  }
+
+  private clearHighlight(): void {
+    this.map?.clearHighlight();
+    this.highlightLabel = null;
+    this.renderBanner();
+  }
+
+  private renderBanner(): void {
+    clear(this.bannerEl);
+    this.bannerEl.hidden = !this.highlightLabel;
+    if (!this.highlightLabel) return;
+    this.bannerEl.append(h('span', { role: 'status' }, this.highlightLabel), button(t('map.clearHighlight'), () => this.clearHighlight(), { className: 'secondary small', id: 'clear-highlight' }));
+  }
+
+  // ------------------------------------------------------------------ live status & toasts
+
+  private setLiveStatus(s: LiveStatus): void {
+    this.liveStatus = s;
+    this.renderLiveStatus();
+  }
+
+  private renderLiveStatus(): void {
+    clear(this.liveEl);
+    this.liveEl.dataset['status'] = this.liveStatus;
+    this.liveEl.append(h('span', { className: 'dot', 'aria-hidden': 'true' }),
+      t(this.liveStatus === 'online' ? 'live.online' : this.liveStatus === 'offline' ? 'live.offline' : 'live.connecting'));
+  }
+
+  private flashLive(n: number): void {
+    this.liveEl.classList.remove('pulse');
+    void this.liveEl.offsetWidth;
+    this.liveEl.classList.add('pulse');
+    this.liveEl.title = t('flash.changed', { n });
+  }
+
+  private toast(msg: string, kind: 'info' | 'error' = 'info'): void {
+    const el = h('div', { className: `toast ${kind}` }, msg);
+    this.toastEl.append(el);
+    setTimeout(() => el.remove(), kind === 'error' ? 8000 : 3500);
+  }
+
+  private exportJson(): void {
+    const doc = this.model.toDocument(this.visible);
+    const region = this.region ? `-${this.region}` : '';
+    download(`netwerk${region}-${this.asOf ?? todayInBrussels()}.json`, new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
+  }
+
+  private globalKeys(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && !document.querySelector('dialog[open]')) {
+      if (this.panelEl.contains(document.activeElement)) { this.selectNode(null); this.mapEl.focus(); }
+      else if (this.highlightLabel) this.clearHighlight();
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key === 'z' && !isEditable(e.target)) { e.preventDefault(); void this.editing.undo(); }
+  }
+
+  /** For tests and the benchmark: read-only access to the map. */
+  debug(): unknown {
+    return { cy: this.map.cy, model: this.model, ready: this.ready, live: () => this.liveStatus, loc: (x: { nl: string; en: string }) => loc(x) };
+  }
+}
+
+function isEditable(t: EventTarget | null): boolean {
+  return t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+}
+
+initLang();
+document.documentElement.lang = lang();
+document.title = `${t('app.title')} — ${t('app.subtitle')}`;
+const app = new App(document.getElementById('app')!);
+(window as unknown as { netwerk: { app: App; debug: () => unknown } }).netwerk = { app, debug: () => app.debug() };
+void app.start();

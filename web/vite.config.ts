@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+
+const target = process.env.NETWERK_API ?? 'http://127.0.0.1:5180';
+
+export default defineConfig({
+  base: '/',
+  build: {
+    outDir: '../src/Netwerk.Web/wwwroot',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target },
+      '/health': { target },
+      '/openapi': { target },
+      '/hubs': { target, ws: true },
+    },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+  },
+});
