@@ -22,6 +22,16 @@ internal static class DormancyDetector
                 .Order().ToList();
             if (meetings.Count < o.DormantMinimumMissedMeetings) continue;
             var attendees = meetings.SelectMany(m => g.Related(m, Vocabulary.Attended, Direction.Incoming)).ToHashSet();
+            // When each person last attended this platform, over all its meetings up to the reference date.
+            var lastAttended = new Dictionary<int, DateOnly>();
+            foreach (var m in a.MeetingsOf(platform))
+            {
+                if (!a.Held[m] || a.MeetingDate[m] is not { } date) continue;
+                foreach (var p in g.Related(m, Vocabulary.Attended, Direction.Incoming))
+                {
+                    if (!lastAttended.TryGetValue(p, out var known) || date > known) lastAttended[p] = date;
+                }
+            }
             foreach (var r in g.RelationshipsOf(platform).ToArray())
             {
                 if (g.RelationshipType(r) != Vocabulary.MemberOf || g.RelationshipTo(r) != platform) continue;
@@ -32,9 +42,7 @@ internal static class DormancyDetector
                 var people = isPerson ? [member] : a.Staff(member);
                 if (people.Any(attendees.Contains)) continue;
                 var role = g.RelationshipProperties(r).TryGetValue("role", out var value) ? value.GetString() : null;
-                var lastEver = a.MeetingsOf(platform)
-                    .Where(m => a.Held[m] && people.Any(p => g.Related(p, Vocabulary.Attended, Direction.Outgoing).Contains(m)))
-                    .Select(m => a.MeetingDate[m]).Max();
+                var lastEver = people.Select(p => lastAttended.TryGetValue(p, out var d) ? d : (DateOnly?)null).Max();
                 var name = a.Name(member);
                 var platformName = a.Name(platform);
                 var sinceText = NetworkActivity.Date(since.AddDays(1));

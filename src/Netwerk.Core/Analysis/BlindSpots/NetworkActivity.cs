@@ -86,7 +86,8 @@ internal sealed class NetworkActivity
     /// <summary>A readable list of names: "A, B en C" / "A, B and C", at most <paramref name="max"/> named.</summary>
     public Schema.LocalizedText Names(IEnumerable<int> nodes, int max = 4)
     {
-        var names = nodes.Select(Name).Distinct().Order(StringComparer.CurrentCulture).ToList();
+        // Ordinal, not culture-aware: a report must not change with the server's culture.
+        var names = nodes.Select(Name).Distinct().Order(StringComparer.Ordinal).ToList();
         return new(Join(names, max, "en", "andere"), Join(names, max, "and", "others"));
     }
 
