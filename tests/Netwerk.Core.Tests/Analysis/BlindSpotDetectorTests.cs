@@ -76,6 +76,24 @@ public sealed class BlindSpotDetectorTests
         Assert.Empty(Of(Find(b), BlindSpotKinds.UnaddressedNeed));
     }
 
+    [Fact]
+    public void Theme_discussed_at_meetings_but_owned_by_nobody_is_flagged_until_two_partners_take_it_up()
+    {
+        var b = new GraphBuilder().Node("theme-mobiliteit", "Theme", new { name = "Mobiliteit" });
+        Meeting(b, "m-fiets", "2023-09-12").Rel("ADDRESSES", "m-fiets", "theme-mobiliteit");
+        Meeting(b, "m-old", "2021-09-12").Node("theme-old", "Theme", new { name = "Oud thema" }).Rel("ADDRESSES", "m-old", "theme-old");
+
+        var finding = About(Find(b), BlindSpotKinds.UnaddressedNeed, "theme-mobiliteit");
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Equal([new DateOnly(2023, 9, 12)], finding.Evidence.Dates);
+        Assert.DoesNotContain(Find(b).Findings, f => f.Evidence.Nodes.Contains("theme-old"));
+
+        Platform(b, "regionaal-overleg-activering").Rel("ADDRESSES", "regionaal-overleg-activering", "theme-mobiliteit");
+        Assert.Equal(Severity.Low, About(Find(b), BlindSpotKinds.UnaddressedNeed, "theme-mobiliteit").Severity);
+        b.Node("project-fiets", "Project", new { name = "Fietsen" }).Rel("ADDRESSES", "project-fiets", "theme-mobiliteit");
+        Assert.Empty(Of(Find(b), BlindSpotKinds.UnaddressedNeed));
+    }
+
     // uncovered-municipality
 
     [Fact]
