@@ -39,7 +39,7 @@ internal static class ActorDetector
             {
                 var (person, ties) = tied[0];
                 var personName = a.Name(person);
-                var platform = ties.FirstOrDefault(t => g.IsKind(t, Vocabulary.Platform), ties[0]);
+                var platform = ties.FirstOrDefault(t => g.IsKind(t, Vocabulary.Platform), -1);
                 yield return new BlindSpotFinding
                 {
                     Id = BlindSpotFinding.StableId(BlindSpotKinds.SinglePersonTie, a.Id(organisation)),
@@ -49,9 +49,11 @@ internal static class ActorDetector
                     Explanation = new(
                         $"Alle banden van {name} met het netwerk ({ties.Count} platform(en) of activiteit(en), o.a. {a.Names(ties, 2).Nl}) lopen via {personName}. Vertrekt {personName}, dan verdwijnt {name} uit het netwerk.",
                         $"Every tie of {name} to the network ({ties.Count} platform(s) or meeting(s), e.g. {a.Names(ties, 2).En}) runs through {personName}. If {personName} leaves, {name} drops out of the network."),
-                    Suggestion = new(
-                        $"Betrek een tweede medewerker van {name}, bv. als lid van {a.Name(platform)}, of laat de organisatie zelf lid worden.",
-                        $"Involve a second person from {name}, e.g. as a member of {a.Name(platform)}, or have the organisation itself join."),
+                    Suggestion = platform >= 0
+                        ? new($"Betrek een tweede medewerker van {name}, bv. als lid van {a.Name(platform)}, of laat de organisatie zelf lid worden.",
+                            $"Involve a second person from {name}, e.g. as a member of {a.Name(platform)}, or have the organisation itself join.")
+                        : new($"Nodig naast {personName} een tweede medewerker van {name} uit op de volgende activiteit, of zoek een platform waar {name} lid van kan worden.",
+                            $"Invite a second person from {name} besides {personName} to the next meeting, or find a platform {name} can join."),
                     Evidence = BlindSpotEvidence.Of(
                         new[] { organisation, person }.Concat(ties).Select(a.Id),
                         ties.Take(5).Select(t => (IReadOnlyList<string>)[a.Id(organisation), a.Id(person), a.Id(t)])),

@@ -49,16 +49,20 @@ internal static class DormancyDetector
                 var last = lastEver is { } l
                     ? new LocalizedText($" De laatste keer was op {NetworkActivity.Date(l).Nl}.", $" The last time was on {NetworkActivity.Date(l).En}.")
                     : new LocalizedText(" Er is geen aanwezigheid geregistreerd.", " No attendance is on record.");
-                var who = isPerson ? new LocalizedText(name, name) : new LocalizedText($"niemand van {name}", $"nobody from {name}");
+                var roleText = role is null ? "" : $" ({role})";
+                var meetingsNl = meetings.Count == 1 ? "de enige bijeenkomst" : $"de {meetings.Count} bijeenkomsten";
+                var meetingsEn = meetings.Count == 1 ? "its only meeting" : $"its {meetings.Count} meetings";
                 yield return new BlindSpotFinding
                 {
                     Id = BlindSpotFinding.StableId(BlindSpotKinds.DormantMember, $"{a.Id(member)}|{a.Id(platform)}"),
                     Kind = BlindSpotKinds.DormantMember,
                     Severity = role is "trekker" or "voorzitter" ? Severity.Medium : Severity.Low,
                     Title = new($"{name} is niet meer actief in {platformName}", $"{name} is no longer active in {platformName}"),
-                    Explanation = new(
-                        $"{name} is lid van {platformName}{(role is null ? "" : $" ({role})")}, maar {(isPerson ? name + " was" : who.Nl + " was")} op geen van de {meetings.Count} bijeenkomsten sinds {sinceText.Nl} aanwezig.{last.Nl}",
-                        $"{name} is a member of {platformName}{(role is null ? "" : $" ({role})")}, but {(isPerson ? name : who.En)} attended none of its {meetings.Count} meetings since {sinceText.En}.{last.En}"),
+                    Explanation = isPerson
+                        ? new($"{name} is lid van {platformName}{roleText}, maar was niet aanwezig op {meetingsNl} sinds {sinceText.Nl}.{last.Nl}",
+                            $"{name} is a member of {platformName}{roleText}, but missed {meetingsEn} since {sinceText.En}.{last.En}")
+                        : new($"{name} is lid van {platformName}{roleText}, maar niemand van {name} was aanwezig op {meetingsNl} sinds {sinceText.Nl}.{last.Nl}",
+                            $"{name} is a member of {platformName}{roleText}, but nobody from {name} came to {meetingsEn} since {sinceText.En}.{last.En}"),
                     Suggestion = new(
                         $"Vraag na of het lidmaatschap van {name} nog klopt, of zoek een vervanger die wel kan aansluiten.",
                         $"Check whether {name}'s membership still holds, or find a substitute who can take part."),
