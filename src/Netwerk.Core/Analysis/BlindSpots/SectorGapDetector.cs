@@ -30,7 +30,11 @@ internal static class SectorGapDetector
                 .ToHashSet();
         }
 
-        Group? GroupOf(string property, string value)
+        var groups = new Dictionary<(string, string), Group?>();
+        Group? GroupOf(string property, string value) =>
+            groups.TryGetValue((property, value), out var known) ? known : groups[(property, value)] = NewGroup(property, value);
+
+        Group? NewGroup(string property, string value)
         {
             var members = organisations.Where(o => g.Text(o, property) == value).ToList();
             if (members.Count == 0) return null;
