@@ -113,6 +113,15 @@ public sealed class AnalysisApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    public async Task Dates_at_the_ends_of_the_calendar_are_answered_not_a_500(string asOf)
+    {
+        await GetJson($"/api/analysis/blindspots?region=region-test&asOf={asOf}");
+        await GetJson($"/api/analysis/metrics?asOf={asOf}");
+    }
+
+    [Theory]
     [InlineData("/api/analysis/metrics?region=nope")]
     [InlineData("/api/analysis/blindspots?region=nope")]
     [InlineData("/api/analysis/path?from=nope&to=p-se")]

@@ -12,7 +12,7 @@ internal static class AgreementDetector
         var g = a.Graph;
         var o = a.Options;
         var agreements = g.NodesOfKind(Vocabulary.Agreement);
-        var horizon = a.AsOf.AddMonths(o.ExpiringWithinMonths);
+        var horizon = NetworkActivity.AddMonths(a.AsOf, o.ExpiringWithinMonths);
         foreach (var agreement in agreements)
         {
             if (g.Date(agreement, "endDate") is not { } end || end < a.AsOf || end > horizon) continue;
@@ -38,7 +38,7 @@ internal static class AgreementDetector
             {
                 Id = BlindSpotFinding.StableId(BlindSpotKinds.AgreementExpiring, a.Id(agreement)),
                 Kind = BlindSpotKinds.AgreementExpiring,
-                Severity = end <= a.AsOf.AddMonths(o.ExpiringHighWithinMonths) ? Severity.High : Severity.Medium,
+                Severity = end <= NetworkActivity.AddMonths(a.AsOf, o.ExpiringHighWithinMonths) ? Severity.High : Severity.Medium,
                 Title = new($"'{title}' loopt af op {endText.Nl} zonder opvolger", $"'{title}' ends on {endText.En} with no successor"),
                 Explanation = new(
                     $"De overeenkomst{(parties.Count > 0 ? $" tussen {names.Nl}" : "")} eindigt op {endText.Nl}, binnen {months} maand(en). Er is geen latere overeenkomst tussen dezelfde partijen.",
@@ -63,7 +63,7 @@ internal static class AgreementDetector
             var parties = Parties(g, agreement);
             var followers = g.Related(agreement, Vocabulary.FollowsUp, Direction.Incoming);
             var activeFollowers = followers.Where(p => a.MeetingsOf(p).Any(m => a.HeldInWindow[m])).ToList();
-            var since = NetworkActivity.Date(a.WindowStart.AddDays(1));
+            var since = NetworkActivity.Date(NetworkActivity.NextDay(a.WindowStart));
             if (followers.Count == 0 || activeFollowers.Count == 0)
             {
                 yield return new BlindSpotFinding

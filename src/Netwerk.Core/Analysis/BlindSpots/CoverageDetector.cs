@@ -28,7 +28,7 @@ internal static class CoverageDetector
             var people = organisations.SelectMany(a.Staff).Distinct().ToList();
             if (organisations.Any(TakesPart) || people.Any(TakesPart)) continue;
             var name = a.Name(municipality);
-            var since = NetworkActivity.Date(a.WindowStart.AddDays(1));
+            var since = NetworkActivity.Date(NetworkActivity.NextDay(a.WindowStart));
             var known = organisations.Count > 0;
             yield return new BlindSpotFinding
             {

@@ -12,7 +12,7 @@ internal static class DormancyDetector
     {
         var g = a.Graph;
         var o = a.Options;
-        var since = a.AsOf.AddMonths(-o.DormantMonths);
+        var since = NetworkActivity.AddMonths(a.AsOf, -o.DormantMonths);
         foreach (var platform in g.NodesOfKind(Vocabulary.Platform))
         {
             if (!a.IsActivePlatform(platform)) continue;
@@ -45,7 +45,7 @@ internal static class DormancyDetector
                 var lastEver = people.Select(p => lastAttended.TryGetValue(p, out var d) ? d : (DateOnly?)null).Max();
                 var name = a.Name(member);
                 var platformName = a.Name(platform);
-                var sinceText = NetworkActivity.Date(since.AddDays(1));
+                var sinceText = NetworkActivity.Date(NetworkActivity.NextDay(since));
                 var last = lastEver is { } l
                     ? new LocalizedText($" De laatste keer was op {NetworkActivity.Date(l).Nl}.", $" The last time was on {NetworkActivity.Date(l).En}.")
                     : new LocalizedText(" Er is geen aanwezigheid geregistreerd.", " No attendance is on record.");
@@ -86,7 +86,7 @@ internal static class DormancyDetector
             var leads = LeadsOf(g, platform);
             var name = a.Name(platform);
             var dates = held.Select(m => a.MeetingDate[m]).OfType<DateOnly>().ToList();
-            var from = NetworkActivity.Date(a.WindowStart.AddDays(1));
+            var from = NetworkActivity.Date(NetworkActivity.NextDay(a.WindowStart));
             var to = NetworkActivity.Date(a.AsOf);
             var when = dates.Count == 0 ? new LocalizedText("", "")
                 : new LocalizedText($" ({string.Join(", ", dates.Select(d => NetworkActivity.Date(d).Nl))})", $" ({string.Join(", ", dates.Select(d => NetworkActivity.Date(d).En))})");

@@ -41,7 +41,7 @@ internal sealed class NetworkActivity
         AsOf = asOf;
         RegionId = regionId;
         Options = options;
-        WindowStart = asOf.AddMonths(-options.ActivityWindowMonths);
+        WindowStart = AddMonths(asOf, -options.ActivityWindowMonths);
         var n = graph.NodeCount;
         MeetingDate = new DateOnly?[n];
         Held = new bool[n];
@@ -98,6 +98,18 @@ internal sealed class NetworkActivity
         if (names.Count == 1) return names[0];
         return string.Join(", ", names.Take(names.Count - 1)) + $" {and} " + names[^1];
     }
+
+    /// <summary>Calendar months added, clamped to the representable range so that no reference date makes a detector throw.</summary>
+    public static DateOnly AddMonths(DateOnly date, int months)
+    {
+        var target = date.Year * 12L + date.Month - 1 + months;
+        if (target < 12) return DateOnly.MinValue;
+        if (target >= 10_000 * 12L) return DateOnly.MaxValue;
+        return date.AddMonths(months);
+    }
+
+    /// <summary>The day after <paramref name="date"/>, or the date itself at the end of the calendar.</summary>
+    public static DateOnly NextDay(DateOnly date) => date == DateOnly.MaxValue ? date : date.AddDays(1);
 
     /// <summary>A date as the UI writes it in Dutch (31-12-2023) and English (2023-12-31).</summary>
     public static Schema.LocalizedText Date(DateOnly date) =>

@@ -69,7 +69,7 @@ internal static class SectorGapDetector
             var key = $"{left.Property}:{PairKey(left.Value, right.Value)}";
             if (p < sectorPairs) reportedSectorPairs.Add(PairKey(left.Value, right.Value));
             var big = left.Organisations.Count >= a.Options.SectorGapHighSeverityOrganisations && right.Organisations.Count >= a.Options.SectorGapHighSeverityOrganisations;
-            var since = NetworkActivity.Date(a.WindowStart.AddDays(1));
+            var since = NetworkActivity.Date(NetworkActivity.NextDay(a.WindowStart));
             var nodes = left.Organisations.Concat(right.Organisations).Concat(sharedMeetings).Select(a.Id);
             if (sharedMeetings.Count == 1)
             {
