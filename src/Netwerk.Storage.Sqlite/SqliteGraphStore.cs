@@ -177,7 +177,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         using var session = Read();
         var rows = session.Query(
             $"""
-            SELECT {ChangeColumns} FROM changes WHERE id = $id
+            SELECT {ChangeColumns} FROM changes WHERE id = $id AND entity = 'Node'
             UNION SELECT {ChangeColumns} FROM changes WHERE from_id = $id
             UNION SELECT {ChangeColumns} FROM changes WHERE to_id = $id
             ORDER BY seq DESC LIMIT $limit
