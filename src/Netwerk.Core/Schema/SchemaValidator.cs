@@ -88,7 +88,7 @@ public sealed partial class SchemaValidator(GraphSchema schema)
 
         DateOnly? Date(string? text, string field)
         {
-            if (text is null) return null;
+            if (string.IsNullOrEmpty(text)) return null;
             if (GraphDates.TryParseDate(text, out var date)) return date;
             errors.Add(new(Join(path, field), "bad-date"));
             return null;
@@ -132,7 +132,7 @@ public sealed partial class SchemaValidator(GraphSchema schema)
     {
         foreach (var definition in definitions)
         {
-            var present = values.TryGetValue(definition.Name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
+            var present = values.TryGetValue(definition.Name, out var value) && GraphJson.IsSet(value);
             if (!present)
             {
                 if (definition.Required) errors.Add(new(Join(path, definition.Name), "required"));
