@@ -177,7 +177,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         using var session = Read();
         var rows = session.Query(
             $"""
-            SELECT {ChangeColumns} FROM changes WHERE id = $id
+            SELECT {ChangeColumns} FROM changes WHERE id = $id AND entity = 'Node'
             UNION SELECT {ChangeColumns} FROM changes WHERE from_id = $id
             UNION SELECT {ChangeColumns} FROM changes WHERE to_id = $id
             ORDER BY seq DESC LIMIT $limit
@@ -241,8 +241,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         From = draft.From!,
         To = draft.To!,
         Properties = Canonical(draft.Properties),
-        ValidFrom = draft.ValidFrom is null ? null : DateOnly.ParseExact(draft.ValidFrom, GraphDates.DateFormat, CultureInfo.InvariantCulture),
-        ValidUntil = draft.ValidUntil is null ? null : DateOnly.ParseExact(draft.ValidUntil, GraphDates.DateFormat, CultureInfo.InvariantCulture),
+        ValidFrom = GraphDates.ParseOptionalDate(draft.ValidFrom),
+        ValidUntil = GraphDates.ParseOptionalDate(draft.ValidUntil),
         Version = version,
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,

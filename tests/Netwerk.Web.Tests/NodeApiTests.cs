@@ -167,4 +167,20 @@ public sealed class NodeApiTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badValue.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, filterWithoutKind.StatusCode);
     }
+
+    [Fact]
+    public async Task Blank_optional_fields_from_a_form_count_as_not_set()
+    {
+        using var created = await _server.PostJson("/api/nodes", new
+        {
+            id = "org-blank",
+            kind = "Organisation",
+            properties = new { name = "Zonder website", type = "ocmw", sector = "overheid", website = "", email = "" },
+        });
+        using var blankName = await _server.PostJson("/api/nodes", ApiFixtures.Organisation("org-noname", name: ""));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.False((await _server.Get<Node>("/api/nodes/org-blank")).Properties.ContainsKey("website"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, blankName.StatusCode);
+    }
 }

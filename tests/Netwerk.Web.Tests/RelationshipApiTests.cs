@@ -85,4 +85,15 @@ public sealed class RelationshipApiTests : IDisposable
         Assert.Equal(HttpStatusCode.PreconditionFailed, staleDelete.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
     }
+
+    [Fact]
+    public async Task Blank_validity_dates_from_a_form_mean_no_date()
+    {
+        using var created = await _server.PostJson("/api/relationships",
+            ApiFixtures.Relationship("rel-blank", "MEMBER_OF", "person-an", "platform-rose", validFrom: "", validUntil: ""));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var relationship = await _server.Get<Relationship>("/api/relationships/rel-blank");
+        Assert.Equal((null, null), (relationship.ValidFrom, relationship.ValidUntil));
+    }
 }

@@ -10,6 +10,10 @@ public static class GraphDates
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
+    /// <summary>A validated optional date: null or blank means "no date".</summary>
+    public static DateOnly? ParseOptionalDate(string? text) =>
+        string.IsNullOrEmpty(text) ? null : DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
+
     /// <summary>Parses an ISO 8601 date-time that carries an offset or Z; floating local times are refused.</summary>
     public static bool TryParseDateTime(string? text, out DateTimeOffset value)
     {

@@ -6,7 +6,7 @@ namespace Netwerk.Core.Graph;
 
 /// <summary>
 /// The JSON conventions of the graph shared by stores and the API: camelCase, nulls omitted, non-ASCII
-/// kept readable, and a canonical form of property maps (null values dropped, keys ordinal-sorted) so that
+/// kept readable, and a canonical form of property maps (unset values dropped, keys ordinal-sorted) so that
 /// "same properties" is a string comparison.
 /// </summary>
 public static class GraphJson
@@ -27,7 +27,7 @@ public static class GraphJson
         {
             writer.WriteStartObject();
             foreach (var (name, value) in (properties ?? new Dictionary<string, JsonElement>())
-                         .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                         .Where(p => IsSet(p.Value))
                          .OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 writer.WritePropertyName(name);
@@ -37,6 +37,14 @@ public static class GraphJson
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>
+    /// Whether a property value counts as given. Null and the empty string do not: forms and spreadsheets send
+    /// "" for a field left blank, which means "no value", not "an invalid e-mail address".
+    /// </summary>
+    public static bool IsSet(JsonElement value) =>
+        value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+        && !(value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0);
 
     public static IReadOnlyDictionary<string, JsonElement> ParseProperties(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json, Options) ?? [];

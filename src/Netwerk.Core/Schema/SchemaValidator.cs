@@ -58,7 +58,7 @@ public sealed partial class SchemaValidator(GraphSchema schema)
 
         var fromKind = Endpoint(draft.From, "from");
         var toKind = Endpoint(draft.To, "to");
-        if (draft.From is not null && draft.From == draft.To) errors.Add(new(Join(path, "to"), "self-loop"));
+        if (!string.IsNullOrEmpty(draft.From) && draft.From == draft.To) errors.Add(new(Join(path, "to"), "self-loop"));
         if (type is not null && fromKind is not null && toKind is not null && !type.Allows(fromKind, toKind))
         {
             errors.Add(new(Join(path, "type"), "endpoint-not-allowed", type.Code, fromKind, toKind));
@@ -88,7 +88,7 @@ public sealed partial class SchemaValidator(GraphSchema schema)
 
         DateOnly? Date(string? text, string field)
         {
-            if (text is null) return null;
+            if (string.IsNullOrEmpty(text)) return null;
             if (GraphDates.TryParseDate(text, out var date)) return date;
             errors.Add(new(Join(path, field), "bad-date"));
             return null;
@@ -132,7 +132,7 @@ public sealed partial class SchemaValidator(GraphSchema schema)
     {
         foreach (var definition in definitions)
         {
-            var present = values.TryGetValue(definition.Name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
+            var present = values.TryGetValue(definition.Name, out var value) && GraphJson.IsSet(value);
             if (!present)
             {
                 if (definition.Required) errors.Add(new(Join(path, definition.Name), "required"));
@@ -175,7 +175,9 @@ public sealed partial class SchemaValidator(GraphSchema schema)
         var maxLength = definition.MaxLength ?? (definition.Type == PropertyType.Text ? 10_000 : 200);
         if (text.Length > maxLength) return new("", "too-long", Str(maxLength));
         if (definition.Required && string.IsNullOrWhiteSpace(text)) return new("", "required");
-        if (definition.Pattern is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100)))
+        // A schema pattern must match the whole value, as an HTML pattern attribute does; wrapping it also stops
+        // .NET's '$' from accepting a trailing newline.
+        if (definition.Pattern is { } pattern && !Regex.IsMatch(text, $@"^(?:{pattern})\z", RegexOptions.None, TimeSpan.FromMilliseconds(100)))
         {
             return new("", "bad-pattern");
         }
@@ -215,12 +217,13 @@ public sealed partial class SchemaValidator(GraphSchema schema)
 
     private static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
+    // \z, not $: in .NET '$' also matches before a final newline, which would let "org-a\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^[^@\s<>""]+@[^@\s<>""]+\.[^@\s<>""]+$")]
+    [GeneratedRegex(@"^[^@\s<>""]+@[^@\s<>""]+\.[^@\s<>""]+\z")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^\+?[0-9 ()./-]+$")]
+    [GeneratedRegex(@"^\+?[0-9 ()./-]+\z")]
     private static partial Regex PhonePattern();
 }
