@@ -109,12 +109,14 @@ public sealed partial class SqliteGraphStore
         {
             var next = session.Query(
                 $"""
-                SELECT to_id FROM relationships WHERE from_id IN (SELECT value FROM json_each($ids)) AND {ValidOn}
-                UNION
-                SELECT from_id FROM relationships WHERE to_id IN (SELECT value FROM json_each($ids)) AND {ValidOn}
+                SELECT {NodeColumns} FROM nodes WHERE id IN (
+                    SELECT to_id FROM relationships WHERE from_id IN (SELECT value FROM json_each($ids)) AND {ValidOn}
+                    UNION
+                    SELECT from_id FROM relationships WHERE to_id IN (SELECT value FROM json_each($ids)) AND {ValidOn})
                 """,
-                r => r.GetString(0), ("$ids", JsonSerializer.Serialize(frontier)), ("$asOf", DateText(asOf)));
-            frontier = next.Where(visited.Add).ToList();
+                ReadNode, ("$ids", JsonSerializer.Serialize(frontier)), ("$asOf", DateText(asOf)));
+            // A node that does not exist yet on asOf (a later meeting) is no way through either.
+            frontier = next.Where(n => ExistsOn(n, asOf)).Select(n => n.Id).Where(visited.Add).ToList();
         }
         return Task.FromResult(InducedSubgraph(session, visited, asOf));
     }
@@ -127,7 +129,7 @@ public sealed partial class SqliteGraphStore
             var nodes = session.Query($"SELECT {NodeColumns} FROM nodes ORDER BY id", ReadNode);
             var relationships = session.Query($"SELECT {RelationshipColumns} FROM relationships WHERE {ValidOn} ORDER BY id",
                 ReadRelationship, ("$asOf", DateText(scope.AsOf)));
-            return Task.FromResult(new Subgraph(nodes, relationships));
+            return Task.FromResult(AsOf(nodes, relationships, scope.AsOf));
         }
         if (KindOf(session, scope.RegionId) != RegionScope.RegionKind)
         {
@@ -169,7 +171,7 @@ public sealed partial class SqliteGraphStore
         SELECT id FROM base UNION SELECT id FROM core UNION SELECT id FROM context
         """;
 
-    private static Subgraph InducedSubgraph(SqlSession session, IReadOnlyCollection<string> ids, DateOnly? asOf)
+    private Subgraph InducedSubgraph(SqlSession session, IReadOnlyCollection<string> ids, DateOnly? asOf)
     {
         var json = JsonSerializer.Serialize(ids);
         var nodes = session.Query($"SELECT {NodeColumns} FROM nodes WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id",
@@ -181,8 +183,23 @@ public sealed partial class SqliteGraphStore
             ORDER BY id
             """,
             ReadRelationship, ("$ids", json), ("$asOf", DateText(asOf)));
-        return new Subgraph(nodes, relationships);
+        return AsOf(nodes, relationships, asOf);
     }
+
+    /// <summary>
+    /// The graph as it was on <paramref name="asOf"/>: relationships are already filtered by validity; here the
+    /// nodes that did not exist yet (see <see cref="NodeKindDefinition.ExistsFrom"/>) go, with their relationships.
+    /// </summary>
+    private Subgraph AsOf(List<Node> nodes, List<Relationship> relationships, DateOnly? asOf)
+    {
+        if (asOf is null) return new Subgraph(nodes, relationships);
+        var existing = nodes.Where(n => ExistsOn(n, asOf)).ToList();
+        if (existing.Count == nodes.Count) return new Subgraph(nodes, relationships);
+        var ids = existing.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        return new Subgraph(existing, relationships.Where(r => ids.Contains(r.From) && ids.Contains(r.To)).ToList());
+    }
+
+    private bool ExistsOn(Node node, DateOnly? asOf) => Schema.Kind(node.Kind)?.ExistsOn(node.Properties, asOf) ?? true;
 
     /// <summary>Turns what a user typed into an FTS5 query where every word must match as a prefix.</summary>
     private static string PrefixMatchQuery(string text)

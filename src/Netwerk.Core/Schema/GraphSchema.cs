@@ -53,6 +53,18 @@ public sealed record NodeKindDefinition
     public required LocalizedText Label { get; init; }
     public required LocalizedText Plural { get; init; }
     public required string NameProperty { get; init; }
+    /// <summary>
+    /// The date or date-time property from which a node of this kind exists (a meeting exists from its start):
+    /// a view of the network "as of" an earlier date leaves such nodes out. Null: nodes exist regardless of date.
+    /// </summary>
+    public string? ExistsFrom { get; init; }
+
+    /// <summary>Whether a node of this kind with these properties exists on <paramref name="date"/>.</summary>
+    public bool ExistsOn(IReadOnlyDictionary<string, System.Text.Json.JsonElement> properties, DateOnly? date) =>
+        date is not { } day || ExistsFrom is null
+        || !properties.TryGetValue(ExistsFrom, out var value) || value.ValueKind != System.Text.Json.JsonValueKind.String
+        || string.CompareOrdinal(value.GetString()![..Math.Min(10, value.GetString()!.Length)], day.ToString(Graph.GraphDates.DateFormat, System.Globalization.CultureInfo.InvariantCulture)) <= 0;
+
     /// <summary>Whether nodes of this kind hold personal data (GDPR export and erasure apply).</summary>
     public bool Personal { get; init; }
     public required NodeStyle Style { get; init; }
