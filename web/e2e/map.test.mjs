@@ -33,10 +33,13 @@ async function openMap({ lang } = {}) {
 const nodeCount = (page) => page.evaluate(() => window.netwerk.debug().cy.nodes().length);
 const modelNode = (page, id) => page.evaluate((i) => window.netwerk.debug().model.nodes.get(i) ?? null, id);
 
+/** Type in the search box and pick a hit: by node id when given, else by text. */
 async function searchAndPick(page, text, expected) {
   await page.fill('#search', '');
   await page.type('#search', text, { delay: 20 });
-  const option = page.locator('#search-list [role=option]', { hasText: expected ?? text }).first();
+  const option = expected?.id
+    ? page.locator(`#search-list [role=option][data-id="${expected.id}"]`)
+    : page.locator('#search-list [role=option]', { hasText: expected ?? text }).first();
   await option.waitFor();
   await option.click();
 }
@@ -95,10 +98,70 @@ describe('network map', () => {
   test('search focuses the node on the map and opens its panel', async () => {
     const { context, page } = await openMap();
     const hit = await findPlatform('lerend');
-    await searchAndPick(page, 'lerend', hit.name);
+    await searchAndPick(page, 'lerend', hit);
     await page.waitForFunction((id) => window.netwerk.debug().cy.$(':selected').map((n) => n.id()).includes(id), hit.id);
     assert.equal((await page.locator('#panel-title').textContent()).trim(), hit.name);
     assert.ok(await page.locator('#panel').isVisible());
+    await context.close();
+  });
+
+  test('region picker and "as of" date reload the map', async () => {
+    const { context, page } = await openMap();
+    const whole = await nodeCount(page);
+    const regions = (await server.api('GET', '/api/nodes?kind=Region')).body.items;
+    const region = regions.find((r) => /zuid-west|w13/i.test(`${r.id} ${r.properties.name}`)) ?? regions[0];
+    const expected = (await server.api('GET', `/api/graph?region=${region.id}`)).body;
+    await page.selectOption('#region-select', region.id);
+    await page.waitForFunction((n) => window.netwerk.debug().cy.nodes().length === n, expected.nodes.length, { timeout: 30_000 });
+    assert.ok(expected.nodes.length < whole);
+    const past = (await server.api('GET', `/api/graph?region=${region.id}&asOf=2015-01-01`)).body;
+    await page.fill('#as-of', '2015-01-01');
+    await page.dispatchEvent('#as-of', 'change');
+    await page.waitForFunction(([n, r]) => window.netwerk.debug().model.nodes.size === n && window.netwerk.debug().model.rels.size <= r, [past.nodes.length, past.relationships.length], { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('netwerk.region')), region.id);
+    await page.selectOption('#region-select', '');
+    await context.close();
+  });
+
+  test('ego network and "Hoe zijn wij verbonden?" highlight on the map', async () => {
+    const { context, page } = await openMap();
+    const hit = await findPlatform('lerend');
+    await searchAndPick(page, 'lerend', hit);
+    await page.selectOption('#ego-depth', '2');
+    await page.click('#panel button:text-is("Ego-netwerk")');
+    await page.locator('#highlight-banner', { hasText: 'Ego-netwerk van' }).waitFor();
+    const [hl, dim] = await page.evaluate(() => [window.netwerk.debug().cy.nodes('.hl').length, window.netwerk.debug().cy.nodes('.dim').length]);
+    assert.ok(hl > 1 && dim > 0, `highlighted ${hl}, dimmed ${dim}`);
+    await page.click('#clear-highlight');
+    assert.equal(await page.evaluate(() => window.netwerk.debug().cy.nodes('.hl, .dim').length), 0);
+    // path from the platform to a person two steps or more away
+    const person = await somePerson();
+    await page.click('#panel button:text-is("Hoe zijn wij verbonden?")');
+    await page.type('#path-to', person.properties.name, { delay: 10 });
+    await page.locator(`#path-to-list [role=option][data-id="${person.id}"]`).click();
+    await page.click('#path-find');
+    await page.locator('#path-dialog .path-result', { hasText: /Verbonden in \d+ stap/ }).waitFor();
+    const steps = await page.locator('#path-dialog .path-steps li').count();
+    assert.ok(steps >= 2);
+    assert.equal(await page.evaluate(() => window.netwerk.debug().cy.nodes('.hl').length), steps);
+    await page.keyboard.press('Escape');
+    await context.close();
+  });
+
+  test('deleting a node and undoing it brings the node and its relationships back', async () => {
+    const { context, page } = await openMap();
+    const person = await somePerson();
+    const relsBefore = (await server.api('GET', `/api/relationships?node=${person.id}&limit=1000`)).body.items.map((r) => r.id).sort();
+    await searchAndPick(page, person.properties.name, person);
+    await page.click('#panel button:text-is("Verwijderen")');
+    await page.click('#confirm-dialog button.danger');
+    await page.waitForFunction((id) => !window.netwerk.debug().model.nodes.has(id), person.id, { timeout: 5000 });
+    assert.equal((await server.api('GET', `/api/nodes/${person.id}`)).status, 404);
+    await page.click('#undo');
+    await page.waitForFunction((id) => window.netwerk.debug().model.nodes.has(id), person.id, { timeout: 5000 });
+    const relsAfter = (await server.api('GET', `/api/relationships?node=${person.id}&limit=1000`)).body.items.map((r) => r.id).sort();
+    assert.deepEqual(relsAfter, relsBefore);
+    assert.equal((await getNode(person.id)).properties.name, person.properties.name);
     await context.close();
   });
 
@@ -118,8 +181,8 @@ describe('network map', () => {
     const a = await openMap();
     const b = await openMap();
     const person = await somePerson();
-    await searchAndPick(b.page, person.properties.name);
-    await searchAndPick(a.page, person.properties.name);
+    await searchAndPick(b.page, person.properties.name, person);
+    await searchAndPick(a.page, person.properties.name, person);
     await a.page.click('#panel button:text-is("Bewerken")');
     const newName = `${person.properties.name} (gewijzigd)`;
     const nameInput = a.page.locator('#node-dialog input[name=name]');
@@ -157,10 +220,30 @@ describe('network map', () => {
     await context.close();
   });
 
+  test('after the server restarts, the client reconnects, watches again and catches up', async () => {
+    const { context, page } = await openMap();
+    const statuses = [];
+    await page.exposeFunction('__status', (s) => statuses.push(s));
+    await page.evaluate(() => new MutationObserver(() => window.__status(document.querySelector('#live-status').dataset.status))
+      .observe(document.querySelector('#live-status'), { attributes: true, childList: true }));
+    await server.restart(1500);
+    const name = `Na herstart ${Date.now()}`;
+    const person = await somePerson();
+    await renameViaApi(person.id, name); // committed while the client may still be reconnecting
+    await page.waitForSelector('#live-status[data-status=online]', { timeout: 30_000 });
+    await page.waitForFunction(([id, n]) => window.netwerk.debug().model.nodes.get(id)?.properties.name === n, [person.id, name], { timeout: 10_000 });
+    assert.ok(statuses.includes('offline'), `statuses seen: ${statuses.join(', ')}`);
+    // and live hints work again (the Watch group was rejoined)
+    const later = `${name} (live)`;
+    await renameViaApi(person.id, later);
+    await page.waitForFunction(([id, n]) => window.netwerk.debug().model.nodes.get(id)?.properties.name === n, [person.id, later], { timeout: 3000 });
+    await context.close();
+  });
+
   test('an invalid edit is refused with the API\'s Dutch message next to the field', async () => {
     const { context, page } = await openMap();
     const person = await somePerson();
-    await searchAndPick(page, person.properties.name);
+    await searchAndPick(page, person.properties.name, person);
     await page.click('#panel button:text-is("Bewerken")');
     await page.fill('#node-dialog input[name=email]', 'geen-adres');
     await page.click('#node-dialog button[type=submit]');
@@ -178,7 +261,7 @@ describe('network map', () => {
   test('a concurrent edit shows both versions and nothing is overwritten silently', async () => {
     const { context, page } = await openMap();
     const person = await somePerson();
-    await searchAndPick(page, person.properties.name);
+    await searchAndPick(page, person.properties.name, person);
     await page.click('#panel button:text-is("Bewerken")');
     await page.fill('#node-dialog input[name=name]', 'Mijn versie');
     const theirs = await renameViaApi(person.id, 'Hun versie');
@@ -198,6 +281,19 @@ describe('network map', () => {
     await context.close();
   });
 
+  test('importing a file shows progress and the result counts, and the map updates', async () => {
+    const { context, page } = await openMap();
+    const doc = { nodes: [{ id: 'theme-e2e-import', kind: 'Theme', properties: { name: 'Geïmporteerd thema' } }], relationships: [] };
+    await page.click('#import');
+    await page.setInputFiles('#import-file', { name: 'netwerk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.click('#import-dialog button.primary');
+    await page.locator('#import-status', { hasText: 'Knopen: 1 nieuw' }).waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => window.netwerk.debug().cy.getElementById('theme-e2e-import').nonempty(), null, { timeout: 5000 });
+    await page.keyboard.press('Escape');
+    await page.locator('#import-dialog').waitFor({ state: 'detached' });
+    await context.close();
+  });
+
   test('a node named like HTML is shown as text', async () => {
     const { context, page } = await openMap();
     let dialogs = 0;
@@ -210,7 +306,7 @@ describe('network map', () => {
       id = r.body.id;
     }
     await page.waitForFunction((i) => window.netwerk.debug().model.nodes.has(i), id, { timeout: 5000 });
-    await searchAndPick(page, 'img', evil);
+    await searchAndPick(page, 'img', { id });
     await page.locator('#panel-title').waitFor();
     assert.equal(await page.locator('#panel-title').textContent(), evil);
     assert.equal(await page.locator('img').count(), 0, 'no <img> element was created');
@@ -229,7 +325,7 @@ describe('network map', () => {
     const a = await openMap();
     const b = await openMap();
     for (const p of [a.page, b.page]) {
-      await searchAndPick(p, 'lerend', platform.name);
+      await searchAndPick(p, 'lerend', platform);
       await p.locator('#panel-title', { hasText: platform.name }).waitFor();
     }
     // who is in it: the panel lists the members under "lid van"
@@ -244,7 +340,7 @@ describe('network map', () => {
     const optionValue = await typeSel.locator('option', { hasText: '→ lid van →' }).first().getAttribute('value');
     await typeSel.selectOption(optionValue);
     await a.page.type('#rel-other', newcomer.properties.name.split(' ')[0], { delay: 20 });
-    await a.page.locator('#rel-other-list [role=option]', { hasText: newcomer.properties.name }).first().click();
+    await a.page.locator(`#rel-other-list [role=option][data-id="${newcomer.id}"]`).click();
     const role = a.page.locator('#rel-dialog select[name=role]');
     if (await role.count()) await role.selectOption('lid');
     const t0 = Date.now();

@@ -39,17 +39,24 @@ export async function startServer({ seed = true, fixtureIfEmpty = true } = {}) {
   const dll = serverDll();
   if (!existsSync(dll)) throw new Error(`Netwerk server not found at ${dll}; build it or set NETWERK_SERVER_DLL`);
   ensureBuilt();
+  // the demo network ships next to the server; without it, seeding would fail: use the e2e fixture
+  if (seed && !existsSync(join(dirname(dll), 'DemoData', 'demo-network.json'))) seed = false;
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'netwerk-e2e-'));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn('dotnet', [dll, '--urls', url, `--Storage:Sqlite:Path=${join(dir, 'netwerk.db')}`,
-    `--Netwerk:SeedDemoData=${seed}`, '--webroot', wwwroot, '--environment', 'Testing'], {
-    cwd: dirname(dll), stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let log = '';
-  child.stdout.on('data', (d) => { log += d; });
-  child.stderr.on('data', (d) => { log += d; });
-  const exited = new Promise((res) => child.on('exit', res));
+  let child;
+  let exited;
+  const spawnServer = () => {
+    child = spawn('dotnet', [dll, '--urls', url, `--Storage:Sqlite:Path=${join(dir, 'netwerk.db')}`,
+      `--Netwerk:SeedDemoData=${seed}`, '--webroot', wwwroot, '--environment', 'Testing'], {
+      cwd: dirname(dll), stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (d) => { log += d; });
+    child.stderr.on('data', (d) => { log += d; });
+    exited = new Promise((res) => child.on('exit', res));
+  };
+  spawnServer();
 
   const api = async (method, path, body, headers = {}) => {
     const res = await fetch(url + path, {
@@ -63,17 +70,20 @@ export async function startServer({ seed = true, fixtureIfEmpty = true } = {}) {
     return { status: res.status, headers: res.headers, body: parsed };
   };
 
-  const deadline = Date.now() + 60_000;
-  let health = null;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
-    try {
-      const r = await fetch(url + '/health');
-      if (r.ok) { health = await r.json(); break; }
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  if (!health) { child.kill('SIGKILL'); throw new Error(`server did not become healthy:\n${log}`); }
+  const waitHealthy = async () => {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+      try {
+        const r = await fetch(url + '/health');
+        if (r.ok) return await r.json();
+      } catch { /* not up yet */ }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    child.kill('SIGKILL');
+    throw new Error(`server did not become healthy:\n${log}`);
+  };
+  const health = await waitHealthy();
 
   // Without the demo data file (or with seeding off), load the small e2e network instead.
   if (fixtureIfEmpty && health.store.nodeCount === 0) {
@@ -82,14 +92,24 @@ export async function startServer({ seed = true, fixtureIfEmpty = true } = {}) {
     if (r.status !== 200) throw new Error(`fixture import failed: ${JSON.stringify(r.body)}`);
   }
 
-  const stop = async () => {
+  const halt = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
       const t = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(t);
     }
+  };
+  const stop = async () => {
+    await halt();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url, api, stop, log: () => log };
+  /** Stop the process (the database stays) and start it again on the same address. */
+  const restart = async (pauseMs = 0) => {
+    await halt();
+    await new Promise((r) => setTimeout(r, pauseMs));
+    spawnServer();
+    await waitHealthy();
+  };
+  return { url, api, stop, restart, log: () => log };
 }

@@ -8,6 +8,7 @@ import { type FilterState, visibleNodeIds } from './filters';
 import { type Lang, initLang, lang, loc, onLangChange, setLang, t, todayInBrussels } from './i18n';
 import { LiveSync, type LiveStatus } from './live';
 import { type Delta, GraphModel, deltaSize, nodeName } from './model';
+import { type Metrics, parseMetrics } from './metrics';
 import { egoNetwork } from './paths';
 import { Editing } from './views/editing';
 import { FiltersView } from './views/filters';
@@ -30,6 +31,7 @@ class App {
   private view: View = 'map';
   private large = localStorage.getItem('netwerk.large') === '1';
   private visible = new Set<string>();
+  private metrics: Metrics = new Map();
   private liveStatus: LiveStatus = 'connecting';
   private highlightLabel: string | null = null;
 
@@ -95,6 +97,8 @@ class App {
     this.table = new TableView(this.tableEl, this.ctx);
     this.filters = new FiltersView(this.filtersEl, this.ctx, {
       changed: (f) => this.filtersChanged(f),
+      sizeBy: (m) => this.applySizeBy(m),
+      allEdges: (on) => this.map.setAllEdges(on),
       layout: (l) => void this.map.runLayout(l),
       fit: () => this.map.fit(),
     });
@@ -109,6 +113,16 @@ class App {
       status: (s) => this.setLiveStatus(s),
     });
     onLangChange(() => this.rerenderAll());
+    // the map by keyboard: arrows pan, + and - zoom, 0 fits
+    this.mapEl.addEventListener('keydown', (e) => {
+      const cy = this.map.cy;
+      const step = 60;
+      const pan: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+      if (pan[e.key]) { cy.panBy({ x: pan[e.key]![0], y: pan[e.key]![1] }); e.preventDefault(); }
+      else if (e.key === '+' || e.key === '=') { cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); e.preventDefault(); }
+      else if (e.key === '-') { cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); e.preventDefault(); }
+      else if (e.key === '0') { this.map.fit(); e.preventDefault(); }
+    });
     window.addEventListener('resize', () => this.map.resize());
     document.addEventListener('keydown', (e) => this.globalKeys(e));
     await this.load();
@@ -124,6 +138,7 @@ class App {
     const main = h('main', { id: 'main', className: 'main', tabindex: '-1' },
       this.bannerEl, this.mapEl, this.tableEl);
     this.mapEl.setAttribute('aria-label', t('map.label'));
+    this.mapEl.setAttribute('aria-description', t('map.keys'));
     this.root.append(
       h('a', { href: '#main', className: 'skip-link' }, t('app.skip')),
       this.headerEl,
@@ -176,7 +191,9 @@ class App {
           h('div', {}, h('h1', {}, t('app.title')), h('p', { className: 'subtitle' }, t('app.subtitle')))),
         h('div', { className: 'field inline' }, h('label', { for: 'region-select' }, t('region.label')), regionSel),
         search.root,
-        h('div', { className: 'field inline' }, h('label', { for: 'as-of' }, t('asOf.label')), asOf, today)),
+        h('div', { className: 'field inline' }, h('label', { for: 'as-of' }, t('asOf.label')), asOf, today),
+        h('div', { className: 'spacer' }),
+        this.liveEl),
       h('div', { className: 'header-row toolbar', role: 'toolbar', 'aria-label': t('view.label') },
         h('div', { className: 'segmented', role: 'group', 'aria-label': t('view.label') }, viewMap, viewTable),
         button(`+ ${t('map.newNode')}`, () => this.editing.editNode(null), { className: 'primary', id: 'new-node' }),
@@ -188,7 +205,7 @@ class App {
           button('PNG', () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', 'aria-label': t('map.exportPng'), title: t('map.exportPng'), id: 'export-png' }),
           button('JSON', () => this.exportJson(), { className: 'secondary', id: 'export-json', 'aria-label': t('map.exportJson'), title: t('map.exportJson') })),
         button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary', id: 'import' }),
-        large, langSel, this.liveEl));
+        large, langSel));
   }
 
   private rerenderAll(): void {
@@ -197,6 +214,7 @@ class App {
     this.headerEl = header;
     this.root.querySelector('.skip-link')!.textContent = t('app.skip');
     this.mapEl.setAttribute('aria-label', t('map.label'));
+    this.mapEl.setAttribute('aria-description', t('map.keys'));
     this.renderSide();
     this.panel.refresh();
     if (this.view === 'table') this.table.render();
@@ -219,21 +237,32 @@ class App {
     this.mapEl.setAttribute('aria-busy', 'true');
     try {
       // read the feed position first, then the graph: nothing committed in between is missed
+      performance.mark('netwerk:load');
       const health = await api.health();
       const graph = await api.graph(this.region, this.asOf);
       if (seq !== this.loadSeq) return;
+      performance.measure('netwerk:fetch', 'netwerk:load');
       this.model.asOf = this.asOf;
       this.model.load(graph, Number(health.store.latestSequence));
       this.visible = visibleNodeIds(this.model, this.filters.state);
       const layout: LayoutName = this.model.nodes.size > 3000 ? 'grouped' : this.map.layout;
       this.filters.setLayout(layout);
-      this.renderSide();
+      performance.mark('netwerk:model');
       await this.map.render(this.visible, layout);
+      this.filters.bigGraph = this.map.isBig;
+      this.filters.allEdges = this.map.showsAllEdges;
+      this.renderSide();
+      performance.measure('netwerk:map', 'netwerk:model');
+      performance.mark('netwerk:after-map');
       this.table.setVisible(this.visible);
       if (this.view === 'table') this.table.render();
       this.clearHighlight();
       if (this.panel.current) this.panel.refresh();
+      performance.measure('netwerk:after-map', 'netwerk:after-map');
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.measure('netwerk:first-frame', 'netwerk:after-map')));
+      void this.loadMetrics();
       await this.live?.catchUp();
+      performance.measure('netwerk:catch-up', 'netwerk:after-map');
     } catch (e) {
       this.toast(t('toast.error', { msg: e instanceof ApiError ? e.message : t('app.loadFailed') }), 'error');
     } finally {
@@ -267,6 +296,25 @@ class App {
       else this.panel.refresh();
     }
     this.flashLive(deltaSize(d));
+  }
+
+  /** Node size by a metric: the client's degree, equal, or one from the analysis API. */
+  private applySizeBy(metric: string): void {
+    if (metric === 'degree') this.map.setMetric(null);
+    else if (metric === 'none') this.map.setMetric(new Map());
+    else this.map.setMetric(this.metrics.get(metric) ?? null);
+  }
+
+  /** The analysis API's per-node metrics, when the server has them (404 until it does). */
+  private async loadMetrics(): Promise<void> {
+    try {
+      const res = await fetch(`/api/analysis/metrics${this.region || this.asOf ? '?' : ''}${[this.region ? `region=${encodeURIComponent(this.region)}` : '', this.asOf ? `asOf=${this.asOf}` : ''].filter(Boolean).join('&')}`, { headers: { Accept: 'application/json' } });
+      this.metrics = res.ok ? parseMetrics(await res.json()) : new Map();
+    } catch { this.metrics = new Map(); }
+    const names = [...this.metrics.keys()];
+    if (names.join() !== this.filters.metricNames.join()) { this.filters.metricNames = names; this.renderSide(); }
+    if (!this.metrics.has(this.filters.sizeBy) && !['degree', 'none'].includes(this.filters.sizeBy)) this.filters.sizeBy = 'degree';
+    if (this.filters.sizeBy !== 'degree') this.applySizeBy(this.filters.sizeBy);
   }
 
   private filtersChanged(f: FilterState): void {
@@ -378,7 +426,11 @@ class App {
 
   /** For tests and the benchmark: read-only access to the map. */
   debug(): unknown {
-    return { cy: this.map.cy, model: this.model, ready: this.ready, live: () => this.liveStatus, loc: (x: { nl: string; en: string }) => loc(x) };
+    return {
+      cy: this.map?.cy, model: this.model, ready: this.ready, live: () => this.liveStatus, loc: (x: { nl: string; en: string }) => loc(x),
+      layout: (name: LayoutName) => this.map.runLayout(name),
+      select: (id: string) => this.selectNode(id, { focus: true }),
+    };
   }
 }
 

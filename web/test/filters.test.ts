@@ -104,3 +104,17 @@ describe('layout helpers', () => {
     expect(s('missing')).toBe(10);
   });
 });
+
+import { parseMetrics } from '../src/metrics';
+describe('metrics parsing', () => {
+  it('reads arrays, wrapped arrays and records of numbers', () => {
+    const a = parseMetrics([{ id: 'x', degree: 3, betweenness: 0.5, community: 2, name: 'X' }, { id: 'y', degree: 1 }]);
+    expect([...a.keys()].sort()).toEqual(['betweenness', 'community', 'degree']);
+    expect(a.get('degree')!.get('y')).toBe(1);
+    const b = parseMetrics({ nodes: [{ nodeId: 'x', metrics: { pagerank: 0.1 } }] });
+    expect(b.get('pagerank')!.get('x')).toBe(0.1);
+    const c = parseMetrics({ x: { coreNumber: 2 } });
+    expect(c.get('coreNumber')!.get('x')).toBe(2);
+    expect(parseMetrics(null).size).toBe(0);
+  });
+});

@@ -40,9 +40,9 @@ describe('form generation from the schema', () => {
     const props = readProperties(agreement, { title: ' X ', type: 'samenwerkingsovereenkomst', startDate: '2024-01-01', endDate: '', goals: 'een\n\n twee \n', description: '' });
     expect(props).toEqual({ title: 'X', type: 'samenwerkingsovereenkomst', startDate: '2024-01-01', goals: ['een', 'twee'] });
 
-    const meeting = fieldSpecs(kind('Meeting').properties, { title: 'M', kind: 'overleg', start: '2024-03-12T09:30:00+01:00', capacity: 40 }, 'nl');
+    const meeting = fieldSpecs(kind('Meeting').properties, { title: 'M', type: 'overleg', start: '2024-03-12T09:30:00+01:00', capacity: 40 }, 'nl');
     expect(meeting.find((s) => s.name === 'start')!.value).toBe('2024-03-12T09:30');
-    const back = readProperties(meeting, { title: 'M', kind: 'overleg', start: '2024-07-01T14:00', capacity: '40', status: '' });
+    const back = readProperties(meeting, { title: 'M', type: 'overleg', start: '2024-07-01T14:00', capacity: '40', status: '' });
     expect(back['start']).toBe('2024-07-01T14:00:00+02:00');
     expect(back['capacity']).toBe(40);
   });

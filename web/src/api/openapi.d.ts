@@ -383,6 +383,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/nodes/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes of the node and of relationships touching it, newest first (also after the node was deleted). */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Change"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/relationships": {
         parameters: {
             query?: never;
@@ -1038,8 +1105,9 @@ export interface components {
             label: components["schemas"]["LocalizedText"];
         };
         /**
-         * @description One committed change in the store's change feed. Sequences increase monotonically across all writers;
-         *     JsonElement? Change.Data is the item in document form after the change (null after a delete).
+         * @description One committed change in the store's change feed. Sequences increase monotonically across all writers.
+         *     JsonElement? Change.Data is the item in document form after the change, or as it was when deleted, so the feed
+         *     alone tells a node's history and lets a client undo a change.
          */
         Change: {
             /** Format: int64 */
@@ -1056,6 +1124,9 @@ export interface components {
             /** @description Why a change happened when it was not asked for directly, e.g. "cascade:org-x" when a node's deletion removed its relationships. */
             cause?: null | string;
             data?: null | components["schemas"]["JsonElement"];
+            /** @description For relationship changes: the endpoints, so a node's history includes its relationships. */
+            from?: null | string;
+            to?: null | string;
         };
         /** @enum {unknown} */
         ChangeEntity: "node" | "relationship";

@@ -2,12 +2,14 @@
 import type { Ctx } from '../context';
 import { button, clear, h } from '../dom';
 import { type FilterState, emptyFilters } from '../filters';
-import { loc, t, type MessageKey } from '../i18n';
+import { loc, messages, t, type MessageKey } from '../i18n';
 import { nodeName } from '../model';
 import { sectorColors } from './map';
 
 export interface FilterEvents {
   changed: (f: FilterState) => void;
+  sizeBy: (metric: string) => void;
+  allEdges: (on: boolean) => void;
   layout: (name: 'force' | 'grouped') => void;
   fit: () => void;
 }
@@ -16,6 +18,12 @@ export class FiltersView {
   state: FilterState = emptyFilters();
   private openGroups = new Set<string>(['kinds']);
   private layoutValue: 'force' | 'grouped' = 'force';
+  /** metric names that can drive size (besides the client's degree and "equal") */
+  metricNames: string[] = [];
+  sizeBy = 'degree';
+  /** big graphs draw only the ties near the view unless asked for all */
+  bigGraph = false;
+  allEdges = false;
 
   constructor(private readonly root: HTMLElement, private readonly ctx: Ctx, private readonly ev: FilterEvents) {}
 
@@ -61,7 +69,25 @@ export class FiltersView {
     this.root.append(h('section', { className: 'legend-box', 'aria-label': t('legend.title') },
       h('h3', {}, t('legend.title')), legend,
       h('h4', {}, `${loc(org?.plural)} — ${t('filters.sectors').toLowerCase()}`), sectors,
-      h('p', { className: 'muted small' }, `${t('legend.sizeBy')}: ${t('metric.degree').toLowerCase()}`)));
+      this.sizeSelect(), this.bigGraph ? this.allEdgesToggle() : null));
+  }
+
+  private allEdgesToggle(): HTMLElement {
+    const cb = h('input', { type: 'checkbox', id: 'all-edges', checked: this.allEdges });
+    cb.addEventListener('change', () => { this.allEdges = cb.checked; this.ev.allEdges(cb.checked); });
+    return h('div', {}, h('div', { className: 'check' }, cb, h('label', { for: 'all-edges' }, t('legend.allEdges'))),
+      h('p', { className: 'muted small' }, t('legend.allEdgesHint')));
+  }
+
+  private sizeSelect(): HTMLElement {
+    const names = ['degree', 'none', ...this.metricNames.filter((m) => m !== 'degree' && m !== 'community')];
+    const label = (m: string) => {
+      const key = `metric.${m}` as MessageKey;
+      return key in messages.nl ? t(key) : m;
+    };
+    const sel = h('select', { id: 'size-select' }, ...names.map((m) => h('option', { value: m, selected: m === this.sizeBy }, label(m))));
+    sel.addEventListener('change', () => { this.sizeBy = sel.value; this.ev.sizeBy(sel.value); });
+    return h('div', { className: 'field' }, h('label', { for: 'size-select' }, t('legend.sizeBy')), sel);
   }
 
   private group(key: string, title: MessageKey, items: [string, string, string?, string?][], set: Set<string>, hint?: string): HTMLElement {

@@ -69,7 +69,7 @@ export class NodePicker {
     }
     this.hits.forEach((hit, i) => {
       const kind = this.ctx.kinds.get(hit.kind);
-      const li = h('li', { id: `${this.list.id}-${i}`, role: 'option', 'aria-selected': String(i === this.active), className: i === this.active ? 'active' : '' },
+      const li = h('li', { id: `${this.list.id}-${i}`, 'data-id': hit.id, role: 'option', 'aria-selected': String(i === this.active), className: i === this.active ? 'active' : '' },
         kindBadge(loc(kind?.label) || hit.kind, kind?.style.color ?? '#888888'), ' ', hit.name,
         this.ctx.model.nodes.has(hit.id) ? null : h('span', { className: 'muted small' }, ` — ${t('panel.notOnMap')}`));
       li.addEventListener('mousedown', (e) => { e.preventDefault(); this.pick(i); });
