@@ -8,6 +8,9 @@ export default defineConfig({
     outDir: '../src/Netwerk.Web/wwwroot',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      input: { main: 'index.html', report: 'report.html' },
+    },
   },
   server: {
     port: 5173,

@@ -9,6 +9,8 @@ import { type Lang, initLang, lang, loc, onLangChange, setLang, t, todayInBrusse
 import { LiveSync, type LiveStatus } from './live';
 import { type Delta, GraphModel, deltaSize, nodeName } from './model';
 import { type Metrics, parseMetrics } from './metrics';
+import { analysisUrl, categoricalColors, evidenceRelationships, type Finding, sequentialColors } from './analysis';
+import { BlindSpotsView } from './views/blindspots';
 import { egoNetwork } from './paths';
 import { Editing } from './views/editing';
 import { FiltersView } from './views/filters';
@@ -40,6 +42,7 @@ class App {
   private readonly tableEl = h('div', { id: 'table-view', className: 'table-view', hidden: true });
   private readonly panelEl = h('aside', { id: 'panel', className: 'panel', hidden: true, tabindex: '-1' });
   private readonly filtersEl = h('aside', { id: 'filters', className: 'sidebar' });
+  private readonly blindSpotsEl = h('aside', { id: 'blindspots', className: 'panel blindspots', hidden: true, tabindex: '-1', 'aria-labelledby': 'blindspots-title' });
   private readonly toastEl = h('div', { id: 'toasts', className: 'toasts', role: 'status', 'aria-live': 'polite' });
   private readonly liveEl = h('div', { id: 'live-status', className: 'live-status', role: 'status', 'aria-live': 'polite' });
   private readonly bannerEl = h('div', { id: 'highlight-banner', className: 'banner', hidden: true });
@@ -51,6 +54,7 @@ class App {
   private panel!: PanelView;
   private table!: TableView;
   private filters!: FiltersView;
+  private blindSpots!: BlindSpotsView;
   private editing!: Editing;
   private live!: LiveSync;
   private loadSeq = 0;
@@ -98,10 +102,12 @@ class App {
     this.filters = new FiltersView(this.filtersEl, this.ctx, {
       changed: (f) => this.filtersChanged(f),
       sizeBy: (m) => this.applySizeBy(m),
+      colorBy: (m) => this.applyColorBy(m),
       allEdges: (on) => this.map.setAllEdges(on),
       layout: (l) => void this.map.runLayout(l),
       fit: () => this.map.fit(),
     });
+    this.blindSpots = new BlindSpotsView(this.blindSpotsEl, { show: (f) => this.showFinding(f) });
     this.editing = new Editing(this.ctx, {
       afterWrite: () => this.live.catchUp(),
       undoChanged: (can) => { if (this.undoButton) this.undoButton.disabled = !can; },
@@ -142,7 +148,7 @@ class App {
     this.root.append(
       h('a', { href: '#main', className: 'skip-link' }, t('app.skip')),
       this.headerEl,
-      h('div', { className: 'layout' }, this.filtersEl, main, this.panelEl),
+      h('div', { className: 'layout' }, this.filtersEl, main, this.blindSpotsEl, this.panelEl),
       this.toastEl);
     const skip = this.root.querySelector<HTMLAnchorElement>('.skip-link')!;
     skip.addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
@@ -172,8 +178,8 @@ class App {
     const viewMap = button(t('view.map'), () => this.setView('map'), { 'aria-pressed': String(this.view === 'map'), className: 'toggle', id: 'view-map' });
     const viewTable = button(t('view.table'), () => this.setView('table'), { 'aria-pressed': String(this.view === 'table'), className: 'toggle', id: 'view-table' });
     const langSel = h('select', { id: 'lang-select', 'aria-label': t('lang.label') },
-      h('option', { value: 'nl', selected: lang() === 'nl' }, 'Nederlands'),
-      h('option', { value: 'en', selected: lang() === 'en' }, 'English'));
+      h('option', { value: 'nl', selected: lang() === 'nl', title: 'Nederlands' }, 'NL'),
+      h('option', { value: 'en', selected: lang() === 'en', title: 'English' }, 'EN'));
     langSel.addEventListener('change', () => setLang(langSel.value as Lang));
     const large = button(t('size.large'), () => {
       this.large = !this.large;
@@ -199,9 +205,10 @@ class App {
         button(`+ ${t('map.newNode')}`, () => this.editing.editNode(null), { className: 'primary', id: 'new-node' }),
         this.undoButton,
         button(t('map.path'), () => this.openPath(this.panel?.current ?? undefined), { id: 'open-path' }),
+        button(t('blind.open'), () => { this.blindSpots.toggle(); this.headerEl.querySelector('#open-blindspots')?.setAttribute('aria-pressed', String(this.blindSpots.isOpen)); },
+          { id: 'open-blindspots', className: 'toggle', 'aria-pressed': String(this.blindSpots?.isOpen ?? false), 'aria-controls': 'blindspots' }),
         h('div', { className: 'spacer' }),
         h('div', { className: 'segmented', role: 'group', 'aria-label': t('map.export') },
-          h('span', { className: 'group-label', 'aria-hidden': 'true' }, t('map.export')),
           button('PNG', () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', 'aria-label': t('map.exportPng'), title: t('map.exportPng'), id: 'export-png' }),
           button('JSON', () => this.exportJson(), { className: 'secondary', id: 'export-json', 'aria-label': t('map.exportJson'), title: t('map.exportJson') })),
         button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary', id: 'import' }),
@@ -219,6 +226,7 @@ class App {
     this.panel.refresh();
     if (this.view === 'table') this.table.render();
     this.renderBanner();
+    void this.blindSpots.load(this.region, this.asOf);
   }
 
   private setView(v: View): void {
@@ -261,6 +269,7 @@ class App {
       performance.measure('netwerk:after-map', 'netwerk:after-map');
       requestAnimationFrame(() => requestAnimationFrame(() => performance.measure('netwerk:first-frame', 'netwerk:after-map')));
       void this.loadMetrics();
+      void this.blindSpots.load(this.region, this.asOf);
       await this.live?.catchUp();
       performance.measure('netwerk:catch-up', 'netwerk:after-map');
     } catch (e) {
@@ -308,13 +317,28 @@ class App {
   /** The analysis API's per-node metrics, when the server has them (404 until it does). */
   private async loadMetrics(): Promise<void> {
     try {
-      const res = await fetch(`/api/analysis/metrics${this.region || this.asOf ? '?' : ''}${[this.region ? `region=${encodeURIComponent(this.region)}` : '', this.asOf ? `asOf=${this.asOf}` : ''].filter(Boolean).join('&')}`, { headers: { Accept: 'application/json' } });
+      const res = await fetch(analysisUrl('metrics', this.region, this.asOf), { headers: { Accept: 'application/json' } });
       this.metrics = res.ok ? parseMetrics(await res.json()) : new Map();
     } catch { this.metrics = new Map(); }
     const names = [...this.metrics.keys()];
     if (names.join() !== this.filters.metricNames.join()) { this.filters.metricNames = names; this.renderSide(); }
     if (!this.metrics.has(this.filters.sizeBy) && !['degree', 'none'].includes(this.filters.sizeBy)) this.filters.sizeBy = 'degree';
     if (this.filters.sizeBy !== 'degree') this.applySizeBy(this.filters.sizeBy);
+    if (!this.metrics.has(this.filters.colorBy)) this.filters.colorBy = 'default';
+    this.applyColorBy(this.filters.colorBy);
+  }
+
+  /** Node colour by kind and sector, by community (one colour each) or by a metric (light to dark). */
+  private applyColorBy(metric: string): void {
+    const values = this.metrics.get(metric);
+    this.map.setColors(!values ? null : metric === 'community' ? categoricalColors(values) : sequentialColors(values));
+  }
+
+  /** Highlights a blind spot's evidence on the map. */
+  private showFinding(finding: Finding): void {
+    const nodes = new Set(finding.evidence.nodes.filter((id) => this.visible.has(id)));
+    if (nodes.size === 0) { this.toast(t('blind.notOnMap')); return; }
+    this.highlight(nodes, evidenceRelationships(finding, this.model.rels.values()), t('blind.highlight', { title: finding.title }));
   }
 
   private filtersChanged(f: FilterState): void {

@@ -9,6 +9,7 @@ import { sectorColors } from './map';
 export interface FilterEvents {
   changed: (f: FilterState) => void;
   sizeBy: (metric: string) => void;
+  colorBy: (metric: string) => void;
   allEdges: (on: boolean) => void;
   layout: (name: 'force' | 'grouped') => void;
   fit: () => void;
@@ -21,6 +22,8 @@ export class FiltersView {
   /** metric names that can drive size (besides the client's degree and "equal") */
   metricNames: string[] = [];
   sizeBy = 'degree';
+  /** 'default' (kind and sector) or an analysis metric name, e.g. 'community' or 'betweenness' */
+  colorBy = 'default';
   /** big graphs draw only the ties near the view unless asked for all */
   bigGraph = false;
   allEdges = false;
@@ -69,7 +72,20 @@ export class FiltersView {
     this.root.append(h('section', { className: 'legend-box', 'aria-label': t('legend.title') },
       h('h3', {}, t('legend.title')), legend,
       h('h4', {}, `${loc(org?.plural)} — ${t('filters.sectors').toLowerCase()}`), sectors,
-      this.sizeSelect(), this.bigGraph ? this.allEdgesToggle() : null));
+      this.sizeSelect(), this.colorSelect(), this.bigGraph ? this.allEdgesToggle() : null));
+  }
+
+  /** Colour by kind and sector (default), or by any analysis metric, communities included. */
+  private colorSelect(): HTMLElement {
+    const names = ['default', ...this.metricNames];
+    const label = (m: string) => {
+      if (m === 'default') return t('legend.colorDefault');
+      const key = `metric.${m}` as MessageKey;
+      return key in messages.nl ? t(key) : m;
+    };
+    const sel = h('select', { id: 'color-select' }, ...names.map((m) => h('option', { value: m, selected: m === this.colorBy }, label(m))));
+    sel.addEventListener('change', () => { this.colorBy = sel.value; this.ev.colorBy(sel.value); });
+    return h('div', { className: 'field' }, h('label', { for: 'color-select' }, t('legend.colorBy')), sel);
   }
 
   private allEdgesToggle(): HTMLElement {

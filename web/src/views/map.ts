@@ -29,6 +29,7 @@ export class MapView {
   cy!: Core;
   private kinds = new Map<string, NodeKindDefinition>();
   private metric: Map<string, number> | null = null;
+  private colors: Map<string, string> | null = null;
   private big = false;
   private largeText = false;
   private layoutName: LayoutName = 'force';
@@ -175,14 +176,13 @@ export class MapView {
   private nodeData(id: string, size: (id: string) => number): ElementDefinition {
     const n = this.model.nodes.get(id)!;
     const kind = this.kinds.get(n.kind);
-    const sector = n.kind === 'Organisation' ? String(n.properties['sector'] ?? '') : '';
     return {
       group: 'nodes',
       data: {
         id: n.id,
         label: truncate(nodeName(n, this.kinds), 48),
         kind: n.kind,
-        color: sectorColors[sector] ?? kind?.style.color ?? '#888888',
+        color: this.colorOf(id),
         shape: kind?.style.shape ?? 'ellipse',
         size: size(n.id),
       },
@@ -192,6 +192,21 @@ export class MapView {
   private sizeFn(): (id: string) => number {
     const values = this.metric ?? new Map([...this.model.nodes.keys()].map((id) => [id, this.model.degree(id)]));
     return sizeScale(values, this.big ? 12 : 18, this.big ? 44 : 60);
+  }
+
+  /** The colour a node gets: from the chosen metric when one is set, else by sector (organisations) or kind. */
+  private colorOf(id: string): string {
+    const chosen = this.colors?.get(id);
+    if (chosen) return chosen;
+    const n = this.model.nodes.get(id)!;
+    const sector = n.kind === 'Organisation' ? String(n.properties['sector'] ?? '') : '';
+    return sectorColors[sector] ?? this.kinds.get(n.kind)?.style.color ?? '#888888';
+  }
+
+  /** Colour nodes by per-node colours (a metric or communities); null restores kind and sector colours. */
+  setColors(colors: Map<string, string> | null): void {
+    this.colors = colors;
+    this.cy.batch(() => this.cy.nodes().forEach((n) => { const c = this.colorOf(n.id()); if (n.data('color') !== c) n.data('color', c); }));
   }
 
   /** Set the metric that drives node size (null = degree). Any per-node numbers will do. */
