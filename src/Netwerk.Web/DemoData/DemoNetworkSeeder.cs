@@ -21,6 +21,12 @@ public sealed class DemoNetworkSeeder(IGraphStore store, ILogger<DemoNetworkSeed
     {
         var status = await store.GetStatusAsync(cancellationToken);
         if (status.NodeCount > 0) return false;
+        if (!File.Exists(DefaultFile))
+        {
+            // A build without the data file (a trimmed deployment) still starts, with an empty network.
+            logger.LogWarning("Demo network not loaded: {File} is missing", DefaultFile);
+            return false;
+        }
         var document = await ReadAsync(DefaultFile, cancellationToken);
         var result = await store.ImportAsync(document, cancellationToken);
         logger.LogInformation("Demo network loaded: {Nodes} nodes, {Relationships} relationships",
