@@ -72,6 +72,16 @@ internal static class SqliteMigrations
             INSERT INTO node_names (rowid, name) VALUES (new.node_key, new.name);
         END;
         """,
+        // 2: who made each change (the change feed is the audit log), read newest first per account. And the name
+        // index forgets a deleted name at once: by default FTS5 only adds a delete marker and keeps the old terms in
+        // its segments until a merge, so an erased person's name would stay in the file (needs SQLite 3.44+);
+        // 'optimize' merges away the terms earlier deletions left behind.
+        """
+        ALTER TABLE changes ADD COLUMN actor TEXT;
+        CREATE INDEX changes_by_actor ON changes (actor, seq);
+        INSERT INTO node_names (node_names, rank) VALUES ('secure-delete', 1);
+        INSERT INTO node_names (node_names) VALUES ('optimize');
+        """,
     ];
 
     public static int Latest => Steps.Length;
