@@ -43,16 +43,15 @@ public sealed class MailOutbox(IOptions<MailOptions> options, TimeProvider clock
     }
 
     /// <summary>
-    /// Deletes every outbox file addressed to <paramref name="emailAddress"/> in To, Cc or Bcc (erasure of personal
-    /// data). Headers are parsed, so an address in a subject, a body or a display name does not count, and case and
-    /// IDN spelling (xn--) do not matter. Returns how many files were removed.
+    /// The outbox files addressed to <paramref name="emailAddress"/> in To, Cc or Bcc. Headers are parsed, so an address
+    /// in a subject, a body or a display name does not count, and case and IDN spelling (xn--) do not matter.
     /// </summary>
-    public async Task<int> RemoveOutboxFilesFor(string emailAddress, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> FilesFor(string emailAddress, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(emailAddress);
-        if (!Directory.Exists(FolderPath)) return 0;
+        if (!Directory.Exists(FolderPath)) return [];
         var wanted = Normalize(emailAddress);
-        var removed = 0;
+        var files = new List<string>();
         foreach (var file in Directory.EnumerateFiles(FolderPath, "*.eml"))
         {
             IReadOnlyList<MailboxAddress> recipients;
@@ -62,15 +61,21 @@ public sealed class MailOutbox(IOptions<MailOptions> options, TimeProvider clock
             }
             catch (Exception error) when (error is IOException or FormatException or UnauthorizedAccessException)
             {
-                logger.LogWarning(error, "Outbox file {File} could not be read while erasing an address", file);
+                logger.LogWarning(error, "Outbox file {File} could not be read", file);
                 continue;
             }
-            if (!recipients.Any(r => string.Equals(Normalize(r.Address), wanted, StringComparison.OrdinalIgnoreCase))) continue;
-            File.Delete(file);
-            removed++;
+            if (recipients.Any(r => string.Equals(Normalize(r.Address), wanted, StringComparison.OrdinalIgnoreCase))) files.Add(file);
         }
-        logger.LogInformation("Removed {Count} outbox files addressed to an erased person", removed);
-        return removed;
+        return files;
+    }
+
+    /// <summary>Deletes every outbox file addressed to <paramref name="emailAddress"/> (erasure of personal data); returns how many.</summary>
+    public async Task<int> RemoveOutboxFilesFor(string emailAddress, CancellationToken cancellationToken = default)
+    {
+        var files = await FilesFor(emailAddress, cancellationToken);
+        foreach (var file in files) File.Delete(file);
+        logger.LogInformation("Removed {Count} outbox files addressed to an erased person", files.Count);
+        return files.Count;
     }
 
     private static async Task<IReadOnlyList<MailboxAddress>> ReadRecipientsAsync(string file, CancellationToken cancellationToken)
