@@ -38,6 +38,9 @@ public sealed class OidcOptions
     public string? Authority { get; set; }
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
+    /// <summary>Fetch the provider's metadata over HTTPS only; switch off only for a provider on this machine (tests).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>The label of the sign-in button, e.g. "Microsoft".</summary>
     public string DisplayName { get; set; } = "Microsoft Entra ID";
 
