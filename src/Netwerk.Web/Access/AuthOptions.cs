@@ -23,8 +23,8 @@ public sealed class AuthOptions
     /// <summary>The address users reach Netwerk at, for links in mails (e.g. https://netwerk.example.org); the request's own when empty.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>Sign-in requests per client address per minute (sign-in mails).</summary>
-    public int SignInRequestsPerMinute { get; set; } = 5;
+    /// <summary>Sign-in requests per client address per minute, for asking a link and for using one, each (an office shares one address).</summary>
+    public int SignInRequestsPerMinute { get; set; } = 10;
 
     /// <summary>Requests per API token (and the bootstrap token) per minute.</summary>
     public int ApiTokenRequestsPerMinute { get; set; } = 600;
