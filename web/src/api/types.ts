@@ -125,3 +125,64 @@ export interface Problem {
   code?: string | null;
   currentVersion?: number | null;
 }
+
+// ---------------------------------------------------------------- access (accounts, tokens, audit, GDPR)
+
+export type Role = 'viewer' | 'organiser' | 'regisseur';
+
+/** A role in a region: a Region node id, or '*' for every region and the whole network. */
+export interface Grant { role: Role; region: string }
+
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  language: 'nl' | 'en';
+  grants: Grant[];
+}
+
+export type AccountInput = Omit<Account, 'id'>;
+
+/** GET /api/auth/me, and the answer of every sign-in. */
+export interface Me {
+  signedIn: boolean;
+  account?: Account | null;
+  csrfToken?: string | null;
+  developmentSignIn: boolean;
+  oidc: boolean;
+}
+
+export interface ApiToken {
+  id: string;
+  accountId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt?: string | null;
+  revokedAt?: string | null;
+}
+
+/** The secret is in this answer only; the server keeps a hash. */
+export interface CreatedToken { token: ApiToken; secret: string }
+
+export interface AuditEntry {
+  sequence: number;
+  at: string;
+  /** null: the system (demo data, jobs) */
+  actorId: string | null;
+  actorName: string | null;
+  entity: 'Node' | 'Relationship';
+  operation: 'Created' | 'Updated' | 'Deleted';
+  id: string;
+  label: string;
+  cause: string | null;
+}
+
+export interface AuditPage { entries: AuditEntry[]; next: number | null }
+
+export interface EraseResult {
+  tombstone: unknown;
+  relationshipsRemoved: number;
+  meetingsCounted: number;
+  outboxFilesRemoved: number;
+  accountRemoved: boolean;
+}
