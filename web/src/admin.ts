@@ -12,7 +12,7 @@ import { AuditView } from './views/admin-audit';
 import { langSelect } from './views/lang-select';
 import type { AdminCtx } from './views/admin-context';
 import { TokensView } from './views/admin-tokens';
-import { sessionBox } from './views/session-box';
+import { accountMenu, devBanner } from './views/session-box';
 import { showToast, toastContainer } from './views/toast';
 
 const SECTIONS = [
@@ -54,12 +54,12 @@ async function start(root: HTMLElement): Promise<void> {
     clear(root);
     document.title = `${t('admin.title')} — ${t('app.title')}`;
     const langSel = langSelect();
-    const header = h('header', { className: 'app-header' }, h('div', { className: 'header-row' },
+    const header = h('header', { className: 'app-header' }, devBanner(s), h('div', { className: 'header-row' },
       h('div', { className: 'brand' }, h('span', { className: 'brand-mark', 'aria-hidden': 'true' }, '◉'),
         h('div', {}, h('p', { className: 'brand-name' }, t('app.title')), h('p', { className: 'subtitle' }, t('app.subtitle')))),
       h('a', { href: '/', id: 'back-to-map' }, `← ${t('admin.back')}`),
       h('div', { className: 'spacer' }),
-      sessionBox(s, 'regisseur', { admin: false }),
+      accountMenu(s, isRegisseur(s.account.grants) ? 'regisseur' : null, { admin: false }),
       langSel));
     if (!isRegisseur(s.account.grants)) {
       root.append(header, h('main', { className: 'admin-main', id: 'main' },

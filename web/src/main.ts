@@ -23,7 +23,7 @@ import { type LayoutName, MapView } from './views/map';
 import { PanelView } from './views/panel';
 import { openPathDialog } from './views/path';
 import { NodePicker } from './views/search';
-import { sessionBox } from './views/session-box';
+import { accountMenu, devBanner } from './views/session-box';
 import { showToast, toastContainer } from './views/toast';
 import { TableView } from './views/table';
 
@@ -179,7 +179,7 @@ class App {
     for (const el of this.headerEl.querySelectorAll<HTMLElement>('.edit-only')) el.hidden = !editable;
     const ro = this.headerEl.querySelector<HTMLElement>('#read-only');
     if (ro) ro.hidden = editable;
-    this.headerEl.querySelector('.session-box')?.replaceWith(sessionBox(this.session, roleFor(this.session.account.grants, this.region)));
+    this.headerEl.querySelector('.account-menu')?.replaceWith(accountMenu(this.session, roleFor(this.session.account.grants, this.region)));
     this.panel.refresh();
   }
 
@@ -277,15 +277,16 @@ class App {
     this.undoButton = button(`↶ ${t('undo.button')}`, () => void this.editing.undo(), { id: 'undo', disabled: !this.editing?.canUndo, className: 'secondary edit-only', hidden: !editable });
     this.renderLiveStatus();
     return h('header', { className: 'app-header' },
+      devBanner(this.session),
       h('div', { className: 'header-row' },
         h('div', { className: 'brand' }, h('span', { className: 'brand-mark', 'aria-hidden': 'true' }, '◉'),
-          h('div', {}, h('h1', {}, t('app.title')), h('p', { className: 'subtitle' }, t('app.subtitle')))),
+          h('div', {}, h('h1', {}, t('app.title')), h('p', { className: 'subtitle' }, t('app.subtitle')),
+            accountMenu(this.session, roleFor(this.session.account.grants, this.region)))),
         h('div', { className: 'field inline' }, h('label', { for: 'region-select' }, t('region.label')), regionSel),
         search.root,
         h('div', { className: 'field inline' }, h('label', { for: 'as-of' }, t('asOf.label')), asOf, today),
         h('div', { className: 'spacer' }),
-        this.liveEl,
-        sessionBox(this.session, roleFor(this.session.account.grants, this.region))),
+        this.liveEl),
       h('div', { className: 'header-row toolbar', role: 'toolbar', 'aria-label': t('view.label') },
         h('div', { className: 'segmented', role: 'group', 'aria-label': t('view.label') }, viewMap, viewTable),
         button(`+ ${t('map.newNode')}`, () => this.editing.editNode(null), { className: 'primary edit-only', id: 'new-node', hidden: !editable }),

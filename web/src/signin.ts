@@ -21,6 +21,7 @@ function render(root: HTMLElement): void {
     status.classList.remove('error');
     status.textContent = '';
     try {
+      await api.me(); // the anti-forgery token this POST carries
       await api.completeSignIn(token);
       status.textContent = t('link.done');
       location.replace(takeReturnPath()); // replace: the link (and its token) leaves the history
