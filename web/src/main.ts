@@ -188,7 +188,7 @@ class App {
     this.root.append(h('main', { className: 'signin-page' }, h('div', { className: 'signin-card' },
       h('h1', {}, t('app.title')),
       h('p', { role: 'alert', id: 'no-access' }, t('auth.noAccess')),
-      button(t('auth.signOut'), () => void signOut(this.session.me), { className: 'secondary', id: 'sign-out' }))));
+      button(t('auth.signOut'), () => void signOut(this.session), { className: 'secondary', id: 'sign-out' }))));
   }
 
   /** A 401 from the API: the sign-in screen replaces the app, so stop what still runs. */
@@ -216,6 +216,9 @@ class App {
     const result = await eraseDialog(n, nodeName(n, this.ctx.kinds));
     if (!result) return;
     this.editing.forget(n.id); // nothing of the person may come back through undo
+    // the feed names the erased person by a tombstone only: take them off this map now
+    const d = this.model.removeNode(n.id);
+    if (deltaSize(d)) this.onDelta(d);
     this.selectNode(null);
     this.mapEl.focus();
     this.toast(erasedMessage(result));

@@ -8,8 +8,15 @@ import { renderSignIn } from './views/signin-screen';
 
 const SIGNED_OUT = 'netwerk.signedOut';
 const RETURN_TO = 'netwerk.returnTo';
+/** the account this browser signed in as through the development sign-in (the server does not say so later) */
+const DEV_ACCOUNT = 'netwerk.devAccount';
 
-export interface Session { me: Me; account: Account }
+export interface Session {
+  me: Me;
+  account: Account;
+  /** signed in automatically as the local development regisseur */
+  development: boolean;
+}
 
 /**
  * The signed-in session, or null after the sign-in screen was put in `root` (the page stops there;
@@ -17,7 +24,10 @@ export interface Session { me: Me; account: Account }
  */
 export async function requireSession(root: HTMLElement, onSignedOut?: () => void): Promise<Session | null> {
   let me = await api.me(); // throws when the server is unreachable: the caller shows its load error
-  if (!me.signedIn && me.developmentSignIn && !safeSession()?.getItem(SIGNED_OUT)) me = await api.developmentSignIn();
+  if (!me.signedIn && me.developmentSignIn && !safeSession()?.getItem(SIGNED_OUT)) {
+    me = await api.developmentSignIn();
+    if (me.account) safeLocal()?.setItem(DEV_ACCOUNT, me.account.id);
+  }
   if (!me.signedIn || !me.account) {
     showSignIn(root, me, false);
     return null;
@@ -27,7 +37,7 @@ export async function requireSession(root: HTMLElement, onSignedOut?: () => void
     onSignedOut?.();
     void api.me().catch(() => me).then((now) => showSignIn(root, now, true));
   });
-  return { me, account: me.account };
+  return { me, account: me.account, development: safeLocal()?.getItem(DEV_ACCOUNT) === me.account.id };
 }
 
 function showSignIn(root: HTMLElement, me: Me, expired: boolean): void {
@@ -39,12 +49,16 @@ function showSignIn(root: HTMLElement, me: Me, expired: boolean): void {
   });
 }
 
-/** Sign out; in development the automatic sign-in stays off in this tab until asked for again. */
-export async function signOut(me: Me): Promise<void> {
+/** Sign out; after a development sign-in the automatic one stays off in this tab until asked for again. */
+export async function signOut(s: Session): Promise<void> {
   try { await api.signOut(); } catch { /* the session is gone either way */ }
-  if (me.developmentSignIn) safeSession()?.setItem(SIGNED_OUT, '1');
+  if (s.development) safeSession()?.setItem(SIGNED_OUT, '1');
+  forgetDevelopmentSession();
   location.assign('/');
 }
+
+/** A real sign-in (mailed link) replaces a development session. */
+export function forgetDevelopmentSession(): void { safeLocal()?.removeItem(DEV_ACCOUNT); }
 
 /** Where the sign-in link page sends the user: where they were when asked to sign in. */
 export function takeReturnPath(): string {

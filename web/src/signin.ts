@@ -6,7 +6,7 @@ import { ApiError, api } from './api/client';
 import { tokenFromHash } from './auth';
 import { button, clear, h } from './dom';
 import { initLang, lang, t } from './i18n';
-import { takeReturnPath } from './session';
+import { forgetDevelopmentSession, takeReturnPath } from './session';
 
 function render(root: HTMLElement): void {
   const token = tokenFromHash(location.hash);
@@ -23,14 +23,22 @@ function render(root: HTMLElement): void {
     try {
       await api.me(); // the anti-forgery token this POST carries
       await api.completeSignIn(token);
+      forgetDevelopmentSession();
       status.textContent = t('link.done');
       location.replace(takeReturnPath()); // replace: the link (and its token) leaves the history
     } catch (e) {
-      // the link is spent or bad either way: take it out of the address bar and history
-      history.replaceState(null, '', location.pathname);
       status.classList.add('error');
       status.setAttribute('role', 'alert');
-      status.textContent = e instanceof ApiError && e.status < 500 ? t('link.invalid') : t('auth.unreachable');
+      if (!(e instanceof ApiError) || e.status >= 500 || e.status === 429) {
+        // not spent: the same link may be tried again in a moment
+        status.textContent = e instanceof ApiError && e.status === 429 ? t('auth.rateLimited') : t('auth.unreachable');
+        go.disabled = false;
+        go.textContent = t('link.button');
+        return;
+      }
+      // the link is spent or bad: take it out of the address bar and history
+      history.replaceState(null, '', location.pathname);
+      status.textContent = t('link.invalid');
       go.hidden = true;
       again.hidden = false;
       again.focus();

@@ -36,9 +36,9 @@ export function xsrfHeader(method: string, token: string | null = csrfToken): Re
   return token && !SAFE_METHODS.has(method.toUpperCase()) ? { 'X-XSRF-TOKEN': token } : {};
 }
 
-/** A refusal because the anti-forgery token was missing or stale (ProblemDetails type ends in "csrf"). */
+/** A refusal because the anti-forgery token was missing or stale (ProblemDetails code "csrf", or a type ending in it). */
 export function isCsrfProblem(status: number, p: Problem): boolean {
-  return status === 400 && typeof p.type === 'string' && /csrf$/i.test(p.type);
+  return status === 400 && (p.code === 'csrf' || (typeof p.type === 'string' && /csrf$/i.test(p.type)));
 }
 
 function headers(method: string, extra: Record<string, string> = {}): Record<string, string> {

@@ -139,17 +139,22 @@ export interface Account {
   name: string;
   language: 'nl' | 'en';
   grants: Grant[];
+  createdAt?: string;
+  lastSignInAt?: string | null;
 }
 
-export type AccountInput = Omit<Account, 'id'>;
+export type AccountInput = Pick<Account, 'email' | 'name' | 'language' | 'grants'>;
 
 /** GET /api/auth/me, and the answer of every sign-in. */
 export interface Me {
   signedIn: boolean;
   account?: Account | null;
   csrfToken?: string | null;
+  /** offered now: only to a visitor who is not signed in, in Development on localhost */
   developmentSignIn: boolean;
   oidc: boolean;
+  /** the OpenID Connect provider's name for the button, when configured */
+  oidcName?: string | null;
 }
 
 export interface ApiToken {
@@ -170,8 +175,9 @@ export interface AuditEntry {
   /** null: the system (demo data, jobs) */
   actorId: string | null;
   actorName: string | null;
-  entity: 'Node' | 'Relationship';
-  operation: 'Created' | 'Updated' | 'Deleted';
+  /** the change feed's words; compared case-insensitively */
+  entity: 'node' | 'relationship' | 'Node' | 'Relationship';
+  operation: 'created' | 'updated' | 'deleted' | 'Created' | 'Updated' | 'Deleted';
   id: string;
   label: string;
   cause: string | null;
@@ -180,7 +186,8 @@ export interface AuditEntry {
 export interface AuditPage { entries: AuditEntry[]; next: number | null }
 
 export interface EraseResult {
-  tombstone: unknown;
+  /** the id that stands for the erased person in the change feed from now on */
+  tombstone: string;
   relationshipsRemoved: number;
   meetingsCounted: number;
   outboxFilesRemoved: number;

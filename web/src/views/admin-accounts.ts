@@ -3,7 +3,7 @@ import { ApiError, api } from '../api/client';
 import type { Account, AccountInput, Grant, Role } from '../api/types';
 import { ALL_REGIONS, ROLES, formatGrant, normaliseGrants } from '../auth';
 import { button, clear, h } from '../dom';
-import { type MessageKey, t } from '../i18n';
+import { formatDateTime, type MessageKey, t } from '../i18n';
 import { mapProblem } from '../problems';
 import type { AdminCtx } from './admin-context';
 import { confirmDialog, Dialog } from './dialog';
@@ -35,7 +35,7 @@ export class AccountsView {
           h('thead', {}, h('tr', {},
             h('th', { scope: 'col' }, t('accounts.name')), h('th', { scope: 'col' }, t('accounts.email')),
             h('th', { scope: 'col' }, t('accounts.language')), h('th', { scope: 'col' }, t('accounts.grants')),
-            h('th', { scope: 'col' }, t('accounts.actions')))),
+            h('th', { scope: 'col' }, t('accounts.lastSignIn')), h('th', { scope: 'col' }, t('accounts.actions')))),
           h('tbody', {}, ...list.map((a) => h('tr', { 'data-id': a.id, 'data-email': a.email },
             h('th', { scope: 'row' }, a.name, a.id === this.ctx.session.account.id ? h('span', { className: 'muted' }, ` ${t('accounts.you')}`) : null),
             h('td', {}, a.email),
@@ -43,10 +43,12 @@ export class AccountsView {
             h('td', {}, a.grants.length
               ? h('ul', { className: 'grant-list' }, ...a.grants.map((g) => h('li', {}, grantText(g))))
               : h('span', { className: 'muted' }, t('accounts.noGrants'))),
+            h('td', {}, a.lastSignInAt ? formatDateTime(a.lastSignInAt) : t('tokens.never')),
             h('td', {},
               button(t('panel.edit'), () => this.edit(a), { className: 'small', 'aria-label': `${t('accounts.edit')}: ${a.name}` }),
-              ' ',
-              button(t('accounts.delete'), () => void this.remove(a), { className: 'small danger', 'aria-label': `${t('accounts.delete')}: ${a.name}` }))))))));
+              // one's own account is deleted by another regisseur (the server refuses it too)
+              a.id === this.ctx.session.account.id ? null : [' ',
+                button(t('accounts.delete'), () => void this.remove(a), { className: 'small danger', 'aria-label': `${t('accounts.delete')}: ${a.name}` })])))))));
   }
 
   private async remove(a: Account): Promise<void> {

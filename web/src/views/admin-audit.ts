@@ -77,9 +77,11 @@ export class AuditView {
   }
 
   private row(e: AuditEntry): HTMLElement {
-    const entity = e.entity === 'Node' ? t('history.node') : t('history.relationship');
-    const op = t(e.operation === 'Created' ? 'history.created' : e.operation === 'Updated' ? 'history.updated' : 'history.deleted');
-    const linkable = e.entity === 'Node' && e.operation !== 'Deleted';
+    const entityCode = e.entity.toLowerCase();
+    const opCode = e.operation.toLowerCase();
+    const entity = entityCode === 'node' ? t('history.node') : t('history.relationship');
+    const op = t(opCode === 'created' ? 'history.created' : opCode === 'updated' ? 'history.updated' : 'history.deleted');
+    const linkable = entityCode === 'node' && opCode !== 'deleted';
     return h('tr', { 'data-sequence': e.sequence },
       h('th', { scope: 'row', tabindex: '-1' }, h('time', { datetime: e.at }, formatDateTime(e.at))),
       h('td', { className: e.actorId ? 'actor' : 'actor system' }, e.actorId ? (e.actorName ?? e.actorId) : t('audit.system')),

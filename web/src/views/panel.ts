@@ -63,7 +63,7 @@ export class PanelView {
         button(t('panel.addRelationship'), () => this.ctx.addRelationship(node)),
         button(t('panel.delete'), () => this.ctx.deleteNode(node), { className: 'danger' }),
       ) : null,
-      editable && node.kind === 'Person' ? h('div', { className: 'panel-actions gdpr-actions', role: 'group', 'aria-label': t('gdpr.title') },
+      editable && kind?.personal ? h('div', { className: 'panel-actions gdpr-actions', role: 'group', 'aria-label': t('gdpr.title') },
         button(t('gdpr.export'), () => this.ctx.exportPerson(node), { id: 'gdpr-export' }),
         button(t('gdpr.erase'), () => this.ctx.erasePerson(node), { className: 'danger', id: 'gdpr-erase' }),
       ) : null,

@@ -22,7 +22,7 @@ export function accountMenu(s: Session, role: Role | null, opts: { admin?: boole
   const popup = h('div', { id: 'account-popup', className: 'account-popup', hidden: true },
     h('p', { className: 'account-email' }, s.account.email),
     showAdmin ? h('a', { href: '/admin.html', id: 'open-admin', className: 'button-link secondary' }, t('admin.open')) : null,
-    button(t('auth.signOut'), () => void signOut(s.me), { className: 'secondary', id: 'sign-out' }));
+    button(t('auth.signOut'), () => void signOut(s), { className: 'secondary', id: 'sign-out' }));
   const root = h('div', { className: 'account-menu' }, toggle, popup);
   const open = (yes: boolean) => {
     popup.hidden = !yes;
@@ -42,5 +42,5 @@ export function accountMenu(s: Session, role: Role | null, opts: { admin?: boole
 
 /** Development only: impossible to miss that nobody really signed in. */
 export function devBanner(s: Session): HTMLElement | null {
-  return s.me.developmentSignIn ? h('div', { className: 'dev-banner', id: 'dev-label', role: 'note' }, t('auth.devLabel')) : null;
+  return s.development ? h('div', { className: 'dev-banner', id: 'dev-label', role: 'note' }, t('auth.devLabel')) : null;
 }

@@ -70,7 +70,8 @@ export function renderSignIn(root: HTMLElement, o: SignInOptions): void {
 
   const returnUrl = location.pathname + location.search;
   const alternatives: HTMLElement[] = [];
-  if (o.me.oidc) alternatives.push(h('a', { className: 'button-link', id: 'signin-oidc', href: api.oidcUrl(returnUrl) }, t('auth.oidc')));
+  if (o.me.oidc) alternatives.push(h('a', { className: 'button-link', id: 'signin-oidc', href: api.oidcUrl(returnUrl) },
+    o.me.oidcName ? t('auth.oidcNamed', { name: o.me.oidcName }) : t('auth.oidc')));
   if (o.me.developmentSignIn) alternatives.push(button(t('auth.devSignIn'), () => o.devSignIn(), { className: 'secondary', id: 'signin-dev' }));
 
   root.append(h('main', { className: 'signin-page', id: 'signin' },
