@@ -22,7 +22,9 @@ internal sealed class SqlSession : IDisposable
         connection.Open();
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA foreign_keys = ON;";
+            // secure_delete zeroes deleted content instead of leaving it in free space, so an erased person's data
+            // does not survive in the file (see SqliteGraphStore.EraseNodeAsync). It is a per-connection setting.
+            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
             pragma.ExecuteNonQuery();
         }
         return new SqlSession(connection, write);

@@ -15,14 +15,16 @@ public sealed partial class SqliteGraphStore : IGraphStore
 {
     private const string NodeColumns = "id, kind, properties, version, created_at, updated_at";
     private const string RelationshipColumns = "id, type, from_id, to_id, properties, valid_from, valid_until, version, created_at, updated_at";
-    private const string ChangeColumns = "seq, at, entity, operation, id, label, version, cause, data, from_id, to_id";
+    private const string ChangeColumns = "seq, at, entity, operation, id, label, version, cause, data, from_id, to_id, actor";
     private const string ValidOn = "($asOf IS NULL OR ((valid_from IS NULL OR valid_from <= $asOf) AND (valid_until IS NULL OR valid_until >= $asOf)))";
 
     private readonly string _connectionString;
     private readonly SchemaValidator _validator;
     private readonly TimeProvider _time;
+    private readonly IActorContext _actor;
 
-    public SqliteGraphStore(SqliteStoreOptions options, GraphSchema schema, TimeProvider time)
+    /// <summary>A store on the file of <paramref name="options"/>; <paramref name="actor"/> (read at each write, the system when null) is recorded on every change.</summary>
+    public SqliteGraphStore(SqliteStoreOptions options, GraphSchema schema, TimeProvider time, IActorContext? actor = null)
     {
         FilePath = Path.GetFullPath(options.Path);
         _connectionString = new SqliteConnectionStringBuilder
@@ -34,6 +36,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }.ToString();
         _validator = new SchemaValidator(schema);
         _time = time;
+        _actor = actor ?? SystemActor.Instance;
     }
 
     public GraphSchema Schema => _validator.Schema;
@@ -48,10 +51,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
         connection.Open();
         using (var wal = connection.CreateCommand())
         {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.CommandText = "PRAGMA journal_mode = WAL; PRAGMA secure_delete = ON;";
             wal.ExecuteNonQuery();
         }
         SqliteMigrations.Apply(connection);
+        // An erasure whose checkpoint was blocked by readers left old page images in the WAL; at start there are
+        // usually no readers, so they go now (best effort: another process may have the file open).
+        TryTruncateWriteAheadLog(connection);
         return Task.CompletedTask;
     }
 
@@ -186,6 +192,33 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return Task.FromResult<IReadOnlyList<Change>>(rows);
     }
 
+    public Task<IReadOnlyList<Change>> GetAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        // Built per query rather than "($actor IS NULL OR actor = $actor)" so SQLite can walk changes_by_actor backwards.
+        var where = new List<string>();
+        var parameters = new List<(string, object?)> { ("$limit", query.Limit) };
+        if (query.Actor is not null)
+        {
+            where.Add("actor = $actor");
+            parameters.Add(("$actor", query.Actor));
+        }
+        if (query.Before is not null)
+        {
+            where.Add("seq < $before");
+            parameters.Add(("$before", query.Before));
+        }
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        using var session = Read();
+        var rows = session.Query($"SELECT {ChangeColumns} FROM changes {filter} ORDER BY seq DESC LIMIT $limit", ReadChange, [.. parameters]);
+        return Task.FromResult<IReadOnlyList<Change>>(rows);
+    }
+
+    public Task<long> GetLatestSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        using var session = Read();
+        return Task.FromResult(LatestSequence(session));
+    }
+
     public Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -282,14 +315,20 @@ public sealed partial class SqliteGraphStore : IGraphStore
     ];
 
     private void RecordChange(SqlSession session, ChangeEntity entity, ChangeOperation operation, string id, string label, long version, string? cause, object data) =>
+        AppendChange(session, entity, operation, id, label, version, cause, JsonSerializer.Serialize(data, GraphJson.Options),
+            (data as RelationshipDraft)?.From, (data as RelationshipDraft)?.To);
+
+    private void AppendChange(
+        SqlSession session, ChangeEntity entity, ChangeOperation operation, string id, string label, long version, string? cause,
+        string? data, string? from, string? to) =>
         session.Execute(
             """
-            INSERT INTO changes (at, entity, operation, id, label, version, cause, data, from_id, to_id)
-            VALUES ($at, $entity, $operation, $id, $label, $version, $cause, $data, $from, $to)
+            INSERT INTO changes (at, entity, operation, id, label, version, cause, data, from_id, to_id, actor)
+            VALUES ($at, $entity, $operation, $id, $label, $version, $cause, $data, $from, $to, $actor)
             """,
             ("$at", Timestamp(_time.GetUtcNow())), ("$entity", entity.ToString()), ("$operation", operation.ToString()), ("$id", id),
-            ("$label", label), ("$version", version), ("$cause", cause), ("$data", JsonSerializer.Serialize(data, GraphJson.Options)),
-            ("$from", (data as RelationshipDraft)?.From), ("$to", (data as RelationshipDraft)?.To));
+            ("$label", label), ("$version", version), ("$cause", cause), ("$data", data), ("$from", from), ("$to", to),
+            ("$actor", _actor.Actor));
 
     private static Node? LoadNode(SqlSession session, string id) =>
         session.Query($"SELECT {NodeColumns} FROM nodes WHERE id = $id", ReadNode, ("$id", id)).SingleOrDefault();
@@ -334,6 +373,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         Data = r.IsDBNull(8) ? null : JsonDocument.Parse(r.GetString(8)).RootElement.Clone(),
         From = r.IsDBNull(9) ? null : r.GetString(9),
         To = r.IsDBNull(10) ? null : r.GetString(10),
+        Actor = r.IsDBNull(11) ? null : r.GetString(11),
     };
 
     private static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

@@ -72,6 +72,43 @@ internal static class SqliteMigrations
             INSERT INTO node_names (rowid, name) VALUES (new.node_key, new.name);
         END;
         """,
+        // 2: who made each change (the change feed is the audit log), read newest first per account. And the name
+        // index forgets a deleted name at once: by default FTS5 only adds a delete marker and keeps the old terms in
+        // its segments until a merge, so an erased person's name would stay in the file (needs SQLite 3.44+);
+        // 'optimize' merges away the terms earlier deletions left behind.
+        """
+        ALTER TABLE changes ADD COLUMN actor TEXT;
+        CREATE INDEX changes_by_actor ON changes (actor, seq);
+        INSERT INTO node_names (node_names, rank) VALUES ('secure-delete', 1);
+        INSERT INTO node_names (node_names) VALUES ('optimize');
+        """,
+        // 3: accounts (who may sign in, with role grants per region), one-time sign-in links and API tokens;
+        // links and tokens are stored as hashes only.
+        """
+        CREATE TABLE accounts (
+            id             TEXT PRIMARY KEY,
+            email          TEXT NOT NULL UNIQUE,
+            name           TEXT NOT NULL,
+            language       TEXT NOT NULL,
+            grants         TEXT NOT NULL,
+            created_at     TEXT NOT NULL,
+            last_sign_in   TEXT
+        );
+        CREATE TABLE sign_in_links (
+            hash       TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE api_tokens (
+            id           TEXT PRIMARY KEY,
+            account_id   TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            name         TEXT NOT NULL,
+            hash         TEXT NOT NULL UNIQUE,
+            created_at   TEXT NOT NULL,
+            last_used_at TEXT,
+            revoked_at   TEXT
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -1,10 +1,13 @@
+using Netwerk.Web.Access;
 using Netwerk.Web.Analysis;
 using Netwerk.Web.Changes;
 using Netwerk.Web.GraphViews;
 using Netwerk.Web.Health;
 using Netwerk.Web.Http;
 using Netwerk.Web.Live;
+using Netwerk.Web.Mail;
 using Netwerk.Web.Nodes;
+using Netwerk.Web.Privacy;
 using Netwerk.Web.Problems;
 using Netwerk.Web.Relationships;
 using Netwerk.Web.SchemaApi;
@@ -16,14 +19,23 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNetwerkHttp();
 builder.Services.AddNetwerkProblems();
 builder.Services.AddGraphStore(builder.Configuration, builder.Environment);
+builder.Services.AddMail(builder.Configuration, builder.Environment);
+builder.AddAccess();
+builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddLive(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseNetwerkProblems();
+app.UseSecurityHeaders();
 app.UseNetwerkHttp();
+app.UseAccess();
 
 app.MapHealth();
+app.MapSignIn();
+app.MapAccounts();
+app.MapAudit();
+app.MapPersonData();
 app.MapSchemaApi();
 app.MapNodes();
 app.MapRelationships();

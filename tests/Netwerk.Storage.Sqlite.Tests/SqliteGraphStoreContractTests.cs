@@ -11,11 +11,11 @@ public sealed class SqliteGraphStoreContractTests : GraphStoreContract
 {
     private readonly List<string> _paths = [];
 
-    protected override async Task<IGraphStore> CreateEmptyStoreAsync(TimeProvider time)
+    protected override async Task<IGraphStore> CreateEmptyStoreAsync(TimeProvider time, IActorContext actor)
     {
         var path = Path.Combine(Path.GetTempPath(), $"netwerk-contract-{Guid.NewGuid():N}.db");
         _paths.Add(path);
-        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }, GraphSchema.Default, time);
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }, GraphSchema.Default, time, actor);
         await store.InitializeAsync();
         return store;
     }

@@ -9,7 +9,7 @@ namespace Netwerk.Testing;
 /// <summary>
 /// The semantics every <see cref="IGraphStore"/> shares, written once. A store's test project derives a class from
 /// this one and implements <see cref="CreateEmptyStoreAsync"/>; xunit runs the inherited facts against that store.
-/// Each test gets a fresh, empty store driven by a <see cref="FakeClock"/>.
+/// Each test gets a fresh, empty store driven by a <see cref="FakeClock"/> and writing as <see cref="Actor"/>.
 /// </summary>
 public abstract partial class GraphStoreContract : IAsyncLifetime
 {
@@ -18,13 +18,19 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     /// <summary>The clock every store of the test reads; tests advance it to see timestamps move.</summary>
     protected FakeClock Clock { get; } = new();
 
+    /// <summary>Who the stores of the test write as; the system (null) until a test sets it.</summary>
+    protected TestActor Actor { get; } = new();
+
     /// <summary>The store under test, fresh and empty at the start of each test.</summary>
     protected IGraphStore Store { get; private set; } = null!;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Creates a new, empty store that validates against <see cref="GraphSchema.Default"/> and reads <paramref name="time"/>.</summary>
-    protected abstract Task<IGraphStore> CreateEmptyStoreAsync(TimeProvider time);
+    /// <summary>
+    /// Creates a new, empty store that validates against <see cref="GraphSchema.Default"/>, reads <paramref name="time"/>
+    /// and records <paramref name="actor"/> on every change.
+    /// </summary>
+    protected abstract Task<IGraphStore> CreateEmptyStoreAsync(TimeProvider time, IActorContext actor);
 
     /// <summary>Called after every store of the test has been disposed, e.g. to delete database files.</summary>
     protected virtual ValueTask CleanUpAsync() => ValueTask.CompletedTask;
@@ -49,7 +55,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     /// <summary>Another empty store on the same clock (export round trips need two).</summary>
     protected async Task<IGraphStore> NewStoreAsync()
     {
-        var store = await CreateEmptyStoreAsync(Clock);
+        var store = await CreateEmptyStoreAsync(Clock, Actor);
         _stores.Add(store);
         return store;
     }

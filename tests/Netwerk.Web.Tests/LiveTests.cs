@@ -15,7 +15,7 @@ public sealed class LiveTests : IAsyncDisposable
     private async Task<(HubConnection Connection, Channel<ChangeNotice> Notices)> Watch(string? regionId)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_server.Http.BaseAddress!, NetwerkHub.Path))
+            .WithUrl(new Uri(_server.Http.BaseAddress!, NetwerkHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(NetwerkServer.BootstrapToken))
             .Build();
         var notices = Channel.CreateUnbounded<ChangeNotice>();
         connection.On<ChangeNotice>(nameof(INetwerkClient.Changed), notice => notices.Writer.TryWrite(notice));

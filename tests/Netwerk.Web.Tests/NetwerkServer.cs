@@ -4,36 +4,80 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Netwerk.Core.Accounts;
 using Netwerk.Core.Graph;
+using Netwerk.Web.Access;
 
 namespace Netwerk.Web.Tests;
 
 /// <summary>
 /// The real app on Kestrel at a loopback port with its own SQLite file: requests go through the whole
-/// HTTP pipeline, body limits included.
+/// HTTP pipeline, body limits and access control included. <see cref="Http"/> acts with the bootstrap token
+/// (regisseur of every region); <see cref="ClientAs"/> gives clients with other roles.
 /// </summary>
 public sealed class NetwerkServer : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "netwerk-tests", Guid.NewGuid().ToString("N"));
     private readonly bool _seedDemoData;
 
-    public NetwerkServer(bool seedDemoData = false)
+    private readonly Dictionary<string, string> _settings;
+    private readonly List<HttpClient> _clients = [];
+
+    private readonly string _environment;
+
+    public NetwerkServer(bool seedDemoData = false, IReadOnlyDictionary<string, string>? settings = null, string environment = "Testing")
     {
         _seedDemoData = seedDemoData;
+        _environment = environment;
+        _settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
         UseKestrel(0);
         StartServer();
-        Http = CreateClient();
+        Http = Anonymous();
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BootstrapToken);
     }
+
+    public const string BootstrapToken = "test-bootstrap-token-0123456789abcdef0123456789";
 
     public HttpClient Http { get; }
 
     public string DatabasePath => Path.Combine(_directory, "netwerk.db");
 
+    public string OutboxPath => Path.Combine(_directory, "outbox");
+
+    /// <summary>A client without credentials (and without cookies of its own until it signs in).</summary>
+    public HttpClient Anonymous()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A client with an API token of a new account that has these grants.</summary>
+    public async Task<HttpClient> ClientAs(params RoleGrant[] grants)
+    {
+        var accounts = Services.GetRequiredService<IAccountStore>();
+        var account = await accounts.CreateAsync(new AccountDraft
+        {
+            Email = $"user-{Guid.NewGuid():N}@example.org", Name = "Test " + string.Join(", ", grants.Select(g => $"{g.Role}@{g.Region}")), Grants = grants,
+        });
+        var secret = Secrets.NewApiToken();
+        await accounts.CreateApiTokenAsync(account.Id, "test", Secrets.Hash(secret));
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("Netwerk:SeedDemoData", _seedDemoData ? "true" : "false");
+        builder.UseSetting("Netwerk:Auth:BootstrapToken", BootstrapToken);
+        builder.UseSetting("Netwerk:Auth:ApiTokenRequestsPerMinute", "100000");
+        builder.UseSetting("Netwerk:Auth:SignInRequestsPerMinute", "1000");
+        builder.UseSetting("Smtp:OutboxPath", OutboxPath);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public Task<HttpResponseMessage> PostJson(string path, object body) => Http.PostAsJsonAsync(path, body, GraphJson.Options);
@@ -68,7 +112,7 @@ public sealed class NetwerkServer : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        Http.Dispose();
+        foreach (var client in _clients) client.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } // best effort: a temp folder
     }

@@ -55,12 +55,15 @@ public sealed class ServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Api_reference_is_served_without_external_assets()
+    public async Task Api_reference_is_served_in_development_without_external_assets_and_not_elsewhere()
     {
-        var page = await _server.Http.GetStringAsync("/scalar/v1");
-        using var script = await _server.Http.GetAsync("/scalar/scalar.js");
+        using var development = new NetwerkServer(environment: "Development");
+        var page = await development.Http.GetStringAsync("/scalar/v1");
+        using var script = await development.Http.GetAsync("/scalar/scalar.js");
         Assert.DoesNotContain("https://", page);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        // Outside Development the reference (which needs inline script) is not there; the OpenAPI document is.
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.Http.GetAsync("/scalar/v1")).StatusCode);
     }
 
     private static string FindRepositoryRoot()

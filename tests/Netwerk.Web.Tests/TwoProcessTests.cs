@@ -56,6 +56,7 @@ public sealed class TwoProcessTests
             _process = process;
             Port = port;
             Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NetwerkServer.BootstrapToken);
         }
 
         public int Port { get; }
@@ -75,6 +76,7 @@ public sealed class TwoProcessTests
                 {
                     assembly, "--urls", $"http://127.0.0.1:{port}", "--environment", "Testing",
                     "--Storage:Sqlite:Path", database, "--Netwerk:SeedDemoData", "false",
+                    "--Netwerk:Auth:BootstrapToken", NetwerkServer.BootstrapToken, "--Netwerk:Auth:ApiTokenRequestsPerMinute", "100000",
                 },
             };
             var process = Process.Start(info)!;

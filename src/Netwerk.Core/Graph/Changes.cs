@@ -9,7 +9,8 @@ public enum ChangeOperation { Created, Updated, Deleted }
 /// <summary>
 /// One committed change in the store's change feed. Sequences increase monotonically across all writers.
 /// <see cref="Data"/> is the item in document form after the change, or as it was when deleted, so the feed
-/// alone tells a node's history and lets a client undo a change.
+/// alone tells a node's history and lets a client undo a change. Once a node has been erased (GDPR), the changes
+/// about it and its relationships keep their place in the feed but carry no data, and name it by a tombstone id.
 /// </summary>
 public sealed record Change
 {
@@ -27,6 +28,8 @@ public sealed record Change
     /// <summary>For relationship changes: the endpoints, so a node's history includes its relationships.</summary>
     public string? From { get; init; }
     public string? To { get; init; }
+    /// <summary>The account that made the change (see <see cref="Storage.IActorContext"/>); null for the system.</summary>
+    public string? Actor { get; init; }
 }
 
 /// <summary>Changes after a sequence number, and the latest sequence the store has committed.</summary>

@@ -50,6 +50,7 @@ public sealed record ValidationError(string Field, string Code, params string[] 
         ["immutable"] = ("'{0}' kan niet gewijzigd worden (was '{1}').", "'{0}' cannot be changed (was '{1}')."),
         ["duplicate-id"] = ("De id '{0}' komt meer dan eens voor.", "The id '{0}' occurs more than once."),
         ["id-mismatch"] = ("De id in de body verschilt van die in de URL.", "The id in the body differs from the one in the URL."),
+        ["unknown-region"] = ("Onbekend werkingsgebied '{0}'.", "Unknown region '{0}'."),
         ["unknown-filter"] = ("Onbekende filter '{0}'.", "Unknown filter '{0}'."),
     };
 }

@@ -59,8 +59,25 @@ public interface IGraphStore
     /// <summary>A node's history: changes of the node and of relationships touching it, newest first.</summary>
     Task<IReadOnlyList<Change>> GetHistoryAsync(string nodeId, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Changes newest first, optionally of one actor and before a sequence: the audit log, read page by page.</summary>
+    Task<IReadOnlyList<Change>> GetAuditAsync(AuditQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The sequence of the latest committed change (0 for none): cheaper than <see cref="GetStatusAsync"/> for "has anything changed?".</summary>
+    Task<long> GetLatestSequenceAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Whether the store answers, and how much it holds.</summary>
     Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases a node without trace (GDPR right to erasure), in one transaction and without a version check (it is an
+    /// authority's decision, not an edit): the node and every relationship touching it go, and so does everything the
+    /// store keeps about them — the change feed keeps its rows, so sequences stay gap-free and other nodes' histories
+    /// still show that a relationship came and went, but those rows lose their data and name the node only by a new
+    /// tombstone id. Appends a deletion without data and with cause <c>"erasure"</c> for each removed relationship (so
+    /// live maps drop it) and for the node (under the tombstone id). Free text of other items that mentions the person
+    /// is not recognised. Throws <see cref="GraphItemNotFoundException"/> for an unknown id.
+    /// </summary>
+    Task<ErasureResult> EraseNodeAsync(string id, CancellationToken cancellationToken = default);
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Offset, int Limit);
@@ -92,5 +109,24 @@ public sealed record SearchHit(string Id, string Kind, string Name, double Rank)
 
 /// <summary>Which part of the graph to read: everything, or one region; relationships valid on <see cref="AsOf"/> only when set.</summary>
 public sealed record GraphScope(string? RegionId = null, DateOnly? AsOf = null);
+
+/// <summary>Which part of the change feed to read for the audit log; newest first.</summary>
+public sealed record AuditQuery
+{
+    /// <summary>Only the changes of this account; all changes when null.</summary>
+    public string? Actor { get; init; }
+    /// <summary>Only changes with a lower sequence: the last sequence of the previous page.</summary>
+    public long? Before { get; init; }
+    public int Limit { get; init; } = 100;
+}
+
+/// <summary>
+/// What an erasure did. <paramref name="TombstoneId"/> stands for the erased node in the change feed from now on;
+/// <paramref name="ChangesScrubbed"/> counts the earlier feed entries that lost their data.
+/// <paramref name="StorageScrubbed"/> is false when old copies of the data may linger in the store's files for a
+/// while (e.g. SQLite's write-ahead log, held open by concurrent readers) before being overwritten.
+/// </summary>
+public sealed record ErasureResult(
+    string TombstoneId, int RelationshipsRemoved, int ChangesScrubbed, long LatestSequence, bool StorageScrubbed);
 
 public sealed record StoreStatus(string Provider, bool Healthy, long NodeCount, long RelationshipCount, long LatestSequence, string? Detail = null);

@@ -46,7 +46,7 @@ public sealed class AnalysisCache(IGraphStore store, BlindSpotFinder finder, int
 
     public async Task<AnalysisEntry> GetAsync(string? regionId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var sequence = (await store.GetStatusAsync(cancellationToken)).LatestSequence;
+        var sequence = await store.GetLatestSequenceAsync(cancellationToken);
         var key = new Key(regionId, asOf, sequence);
         Lazy<Task<AnalysisEntry>> entry;
         lock (_lock)

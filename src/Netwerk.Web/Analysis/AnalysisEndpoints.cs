@@ -4,6 +4,8 @@ using Netwerk.Core.Analysis.BlindSpots;
 using Netwerk.Core.Graph;
 using Netwerk.Core.Schema;
 using Netwerk.Core.Storage;
+using Netwerk.Core.Accounts;
+using Netwerk.Web.Access;
 using Netwerk.Web.Http;
 using Netwerk.Web.Problems;
 
@@ -21,12 +23,12 @@ public static class AnalysisEndpoints
         var time = services.GetRequiredService<TimeProvider>();
         var group = app.MapGroup("/api/analysis").WithTags("Analysis")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/metrics", (string? region, string? asOf, CancellationToken ct) => GetMetrics(cache, time, region, asOf, ct))
+        group.MapGet("/metrics", (RequestAccess access, string? region, string? asOf, CancellationToken ct) => GetMetrics(cache, time, access, region, asOf, ct))
             .WithSummary("Degree, betweenness, closeness, PageRank, core number and community of every node of a region (or the whole graph) as of a date (default today).");
-        group.MapGet("/blindspots", (HttpContext http, string? region, string? asOf, CancellationToken ct) => GetBlindSpots(cache, time, http, region, asOf, ct))
+        group.MapGet("/blindspots", (HttpContext http, RequestAccess access, string? region, string? asOf, CancellationToken ct) => GetBlindSpots(cache, time, http, access, region, asOf, ct))
             .WithSummary("The blind spots (blinde vlekken) of a region as of a date, most severe first, in the request's language.");
-        group.MapGet("/path", (IGraphStore store, HttpContext http, string? from, string? to, string? region, string? asOf, string? limit, CancellationToken ct) =>
-                GetPath(cache, store, time, http, from, to, region, asOf, limit, ct))
+        group.MapGet("/path", (IGraphStore store, HttpContext http, RequestAccess access, string? from, string? to, string? region, string? asOf, string? limit, CancellationToken ct) =>
+                GetPath(cache, store, time, http, access, from, to, region, asOf, limit, ct))
             .WithSummary("All shortest paths (up to 'limit', default 20) between two nodes, with the relationship of every hop.");
         return app;
     }
@@ -48,9 +50,10 @@ public static class AnalysisEndpoints
 
     public sealed record PathItem(IReadOnlyList<string> Nodes, IReadOnlyList<string> Relationships);
 
-    private static async Task<Ok<MetricsResponse>> GetMetrics(AnalysisCache cache, TimeProvider time, string? region, string? asOf, CancellationToken ct)
+    private static async Task<Ok<MetricsResponse>> GetMetrics(AnalysisCache cache, TimeProvider time, RequestAccess access, string? region, string? asOf, CancellationToken ct)
     {
         var date = ReferenceDate(time, asOf);
+        access.RequireRegion(region, Role.Viewer);
         var entry = await cache.GetAsync(region, date, ct);
         var graph = entry.Snapshot;
         var m = entry.Metrics;
@@ -65,9 +68,10 @@ public static class AnalysisEndpoints
             bridges, m.Betweenness.Sampled, m.Betweenness.ErrorBound(graph.NodeCount)));
     }
 
-    private static async Task<Ok<BlindSpotsResponse>> GetBlindSpots(AnalysisCache cache, TimeProvider time, HttpContext http, string? region, string? asOf, CancellationToken ct)
+    private static async Task<Ok<BlindSpotsResponse>> GetBlindSpots(AnalysisCache cache, TimeProvider time, HttpContext http, RequestAccess access, string? region, string? asOf, CancellationToken ct)
     {
         var date = ReferenceDate(time, asOf);
+        access.RequireRegion(region, Role.Viewer);
         var entry = await cache.GetAsync(region, date, ct);
         var language = RequestLanguage.Of(http);
         var findings = entry.BlindSpots.Findings.Select(f => new FindingResponse(
@@ -77,13 +81,14 @@ public static class AnalysisEndpoints
     }
 
     private static async Task<Ok<PathResponse>> GetPath(
-        AnalysisCache cache, IGraphStore store, TimeProvider time, HttpContext http,
+        AnalysisCache cache, IGraphStore store, TimeProvider time, HttpContext http, RequestAccess access,
         string? from, string? to, string? region, string? asOf, string? limit, CancellationToken ct)
     {
         var missing = new[] { ("from", from), ("to", to) }.Where(p => string.IsNullOrWhiteSpace(p.Item2)).Select(p => new ValidationError(p.Item1, "required")).ToArray();
         if (missing.Length > 0) throw RequestProblemException.Invalid(missing);
         var max = QueryParameters.Int(limit, "limit", 20, 1, MaxPaths);
         var date = ReferenceDate(time, asOf);
+        access.RequireRegion(region, Role.Viewer);
         var entry = await cache.GetAsync(region, date, ct);
         var graph = entry.Snapshot;
         var start = await IndexOf(graph, store, http, from!, ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Netwerk.Core.Graph;
 using Netwerk.Core.Storage;
+using Netwerk.Web.Access;
 using Netwerk.Web.Http;
 
 namespace Netwerk.Web.Changes;
@@ -16,6 +17,14 @@ public static class ChangeEndpoints
         return app;
     }
 
-    private static async Task<Ok<ChangePage>> GetChanges(IGraphStore store, string? since, string? limit, CancellationToken ct) =>
-        TypedResults.Ok(await store.GetChangesAsync(QueryParameters.Long(since, "since", 0), QueryParameters.Int(limit, "limit", 500, 1, 5000), ct));
+    private static async Task<Ok<ChangePage>> GetChanges(IGraphStore store, RequestAccess access, string? since, string? limit, CancellationToken ct)
+    {
+        var page = await store.GetChangesAsync(QueryParameters.Long(since, "since", 0), QueryParameters.Int(limit, "limit", 500, 1, 5000), ct);
+        if (await access.VisibleAsync(ct) is not { } visible) return TypedResults.Ok(page);
+        // Changes outside the account's regions are left out; the latest sequence still moves, so catching up works.
+        return TypedResults.Ok(page with
+        {
+            Changes = page.Changes.Where(c => visible(c.Id) || (c.From is not null && visible(c.From)) || (c.To is not null && visible(c.To))).ToList(),
+        });
+    }
 }

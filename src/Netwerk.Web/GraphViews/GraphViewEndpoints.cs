@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Netwerk.Core.Graph;
 using Netwerk.Core.Storage;
+using Netwerk.Core.Accounts;
+using Netwerk.Web.Access;
 using Netwerk.Web.Http;
 
 namespace Netwerk.Web.GraphViews;
@@ -19,12 +21,33 @@ public static class GraphViewEndpoints
         return app;
     }
 
-    private static async Task<Ok<Subgraph>> GetGraph(IGraphStore store, string? region, string? asOf, CancellationToken ct) =>
-        TypedResults.Ok(await store.GetGraphAsync(new GraphScope(region, QueryParameters.Date(asOf, "asOf")), ct));
+    private static async Task<Ok<Subgraph>> GetGraph(IGraphStore store, RequestAccess access, string? region, string? asOf, CancellationToken ct)
+    {
+        var date = QueryParameters.Date(asOf, "asOf");
+        access.RequireRegion(region, Role.Viewer);
+        return TypedResults.Ok(await store.GetGraphAsync(new GraphScope(region, date), ct));
+    }
 
-    private static async Task<Ok<Subgraph>> GetNeighbourhood(IGraphStore store, string id, string? depth, string? asOf, CancellationToken ct) =>
-        TypedResults.Ok(await store.GetNeighbourhoodAsync(id, QueryParameters.Int(depth, "depth", 1, 1, 3), QueryParameters.Date(asOf, "asOf"), ct));
+    private static async Task<Ok<Subgraph>> GetNeighbourhood(IGraphStore store, RequestAccess access, string id, string? depth, string? asOf, CancellationToken ct)
+    {
+        var hops = QueryParameters.Int(depth, "depth", 1, 1, 3);
+        var date = QueryParameters.Date(asOf, "asOf");
+        await access.EnsureVisibleAsync(id, ct);
+        var graph = await store.GetNeighbourhoodAsync(id, hops, date, ct);
+        if (await access.VisibleAsync(ct) is not { } visible) return TypedResults.Ok(graph);
+        return TypedResults.Ok(graph with
+        {
+            Nodes = graph.Nodes.Where(n => visible(n.Id)).ToList(),
+            Relationships = graph.Relationships.Where(r => visible(r.From) && visible(r.To)).ToList(),
+        });
+    }
 
-    private static async Task<Ok<IReadOnlyList<SearchHit>>> Search(IGraphStore store, string? q, string? limit, CancellationToken ct) =>
-        TypedResults.Ok(await store.SearchAsync(q ?? "", QueryParameters.Int(limit, "limit", 20, 1, 200), ct));
+    private static async Task<Ok<IReadOnlyList<SearchHit>>> Search(IGraphStore store, RequestAccess access, string? q, string? limit, CancellationToken ct)
+    {
+        var max = QueryParameters.Int(limit, "limit", 20, 1, 200);
+        if (await access.VisibleAsync(ct) is not { } visible) return TypedResults.Ok(await store.SearchAsync(q ?? "", max, ct));
+        // Ask for more than needed: some of the best hits may lie outside the account's regions.
+        var hits = await store.SearchAsync(q ?? "", max * 10, ct);
+        return TypedResults.Ok((IReadOnlyList<SearchHit>)hits.Where(h => visible(h.Id)).Take(max).ToList());
+    }
 }

@@ -29,11 +29,13 @@ public static class HttpSetup
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Netwerk API"));
+        app.MapOpenApi().AllowAnonymous();
+        // The browsable reference runs inline script, which the content security policy forbids elsewhere: Development only.
+        if (!app.Environment.IsDevelopment()) return app;
+        app.MapScalarApiReference(options => options.WithTitle("Netwerk API")).AllowAnonymous();
         if (!app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
         {
-            app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
+            app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
         }
         return app;
     }

@@ -23,7 +23,7 @@ public sealed class ChangeBroadcaster(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var last = (await store.GetStatusAsync(stoppingToken)).LatestSequence;
+        var last = await store.GetLatestSequenceAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.PollInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

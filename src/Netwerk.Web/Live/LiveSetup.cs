@@ -14,7 +14,7 @@ public static class LiveSetup
 
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
-        app.MapHub<NetwerkHub>(NetwerkHub.Path);
+        app.MapHub<NetwerkHub>(NetwerkHub.Path).RequireAuthorization(Access.RolePolicies.Viewer);
         return app;
     }
 }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
+using Netwerk.Core.Accounts;
+using Netwerk.Web.Access;
+
 
 namespace Netwerk.Web.Live;
 
@@ -29,6 +32,10 @@ public sealed class NetwerkHub(LiveAudience audience) : Hub<INetwerkClient>
     /// <summary>Watches a region (null or empty: the whole graph); returns the group joined.</summary>
     public async Task<string> Watch(string? regionId)
     {
+        // Only regions the account may see: a refused Watch leaves the connection in no group.
+        var account = Context.GetHttpContext()?.Account();
+        if (account is null || !RequestAccess.MayView(account, regionId, Role.Viewer))
+            throw new HubException(string.IsNullOrEmpty(regionId) ? "whole-graph-forbidden" : "region-forbidden");
         var group = LiveAudience.GroupFor(regionId);
         var previous = audience.Move(Context.ConnectionId, group);
         if (previous is not null && previous != group) await Groups.RemoveFromGroupAsync(Context.ConnectionId, previous);

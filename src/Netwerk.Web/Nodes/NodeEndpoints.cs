@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Netwerk.Core.Graph;
 using Netwerk.Core.Storage;
+using Netwerk.Web.Access;
 using Netwerk.Web.Http;
 
 namespace Netwerk.Web.Nodes;
@@ -18,18 +19,19 @@ public static class NodeEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/", FindNodes)
             .WithSummary("Nodes by kind, name words (q) and property values (any other key, e.g. ?kind=Organisation&type=maatwerkbedrijf).");
-        group.MapPost("/", CreateNode).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/", CreateNode).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(RolePolicies.Regisseur);
         group.MapGet("/{id}", GetNode).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id}", UpdateNode)
+        group.MapPut("/{id}", UpdateNode).RequireAuthorization(RolePolicies.Regisseur)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         group.MapGet("/{id}/history", GetHistory).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Changes of the node and of relationships touching it, newest first (also after the node was deleted).");
-        group.MapDelete("/{id}", DeleteNode)
+        group.MapDelete("/{id}", DeleteNode).RequireAuthorization(RolePolicies.Regisseur)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return app;
     }
 
-    private static async Task<Ok<Page<Node>>> FindNodes(HttpRequest request, IGraphStore store, string? kind, string? q, string? offset, string? limit, CancellationToken ct)
+    private static async Task<Ok<Page<Node>>> FindNodes(
+        HttpRequest request, IGraphStore store, RequestAccess access, string? kind, string? q, string? offset, string? limit, CancellationToken ct)
     {
         var filters = request.Query.Where(p => !ReservedKeys.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.ToString());
         var query = new NodeQuery
@@ -40,7 +42,11 @@ public static class NodeEndpoints
             Offset = QueryParameters.Int(offset, "offset", 0, 0, int.MaxValue),
             Limit = QueryParameters.Int(limit, "limit", 100, 1, 1000),
         };
-        return TypedResults.Ok(await store.FindNodesAsync(query, ct));
+        if (await access.VisibleAsync(ct) is not { } visible) return TypedResults.Ok(await store.FindNodesAsync(query, ct));
+        // Outside the account's regions: filter the whole match, then page, so totals and offsets stay right.
+        var all = await store.FindNodesAsync(query with { Offset = 0, Limit = int.MaxValue }, ct);
+        var items = all.Items.Where(n => visible(n.Id)).ToList();
+        return TypedResults.Ok(new Page<Node>(items.Skip(query.Offset).Take(query.Limit).ToList(), items.Count, query.Offset, query.Limit));
     }
 
     private static async Task<Created<Node>> CreateNode(NodeDraft draft, IGraphStore store, HttpResponse response, CancellationToken ct)
@@ -50,28 +56,33 @@ public static class NodeEndpoints
         return TypedResults.Created($"/api/nodes/{Uri.EscapeDataString(node.Id)}", node);
     }
 
-    private static async Task<Results<Ok<Node>, NotFound>> GetNode(string id, IGraphStore store, HttpResponse response, CancellationToken ct)
+    private static async Task<Results<Ok<Node>, NotFound>> GetNode(string id, IGraphStore store, RequestAccess access, HttpResponse response, CancellationToken ct)
     {
+        await access.EnsureVisibleAsync(id, ct);
         var node = await store.GetNodeAsync(id, ct) ?? throw new GraphItemNotFoundException(ChangeEntity.Node, id);
         response.SetETag(node.Version);
         return TypedResults.Ok(node);
     }
 
-    private static async Task<Ok<Node>> UpdateNode(string id, NodeDraft draft, IGraphStore store, HttpRequest request, HttpResponse response, CancellationToken ct)
+    private static async Task<Ok<Node>> UpdateNode(
+        string id, NodeDraft draft, IGraphStore store, RequestAccess access, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
+        await access.EnsureWritableAsync(id, ct);
         var node = await store.UpdateNodeAsync(id, draft, request.RequiredIfMatch(), ct);
         response.SetETag(node.Version);
         return TypedResults.Ok(node);
     }
 
-    private static async Task<Ok<IReadOnlyList<Change>>> GetHistory(string id, IGraphStore store, string? limit, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<Change>>> GetHistory(string id, IGraphStore store, RequestAccess access, string? limit, CancellationToken ct)
     {
+        await access.EnsureVisibleAsync(id, ct);
         var history = await store.GetHistoryAsync(id, QueryParameters.Int(limit, "limit", 100, 1, 1000), ct);
         return history.Count == 0 ? throw new GraphItemNotFoundException(ChangeEntity.Node, id) : TypedResults.Ok(history);
     }
 
-    private static async Task<NoContent> DeleteNode(string id, IGraphStore store, HttpRequest request, CancellationToken ct)
+    private static async Task<NoContent> DeleteNode(string id, IGraphStore store, RequestAccess access, HttpRequest request, CancellationToken ct)
     {
+        await access.EnsureWritableAsync(id, ct);
         await store.DeleteNodeAsync(id, request.RequiredIfMatch(), ct);
         return TypedResults.NoContent();
     }

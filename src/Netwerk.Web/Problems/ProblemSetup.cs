@@ -41,6 +41,8 @@ public static class ProblemSetup
     private static readonly Dictionary<int, LocalizedText> Titles = new()
     {
         [400] = new("Ongeldige aanvraag.", "Bad request."),
+        [401] = new("Meld je eerst aan.", "Please sign in first."),
+        [403] = new("Dit mag je niet doen.", "You may not do this."),
         [404] = new("Niet gevonden.", "Not found."),
         [405] = new("Methode niet toegelaten.", "Method not allowed."),
         [409] = new("Bestaat al.", "Already exists."),
@@ -48,6 +50,7 @@ public static class ProblemSetup
         [413] = new("De aanvraag is te groot.", "The request is too large."),
         [415] = new("Dit inhoudstype wordt niet ondersteund; stuur application/json.", "Unsupported content type; send application/json."),
         [422] = new("De gegevens zijn ongeldig.", "The data is invalid."),
+        [429] = new("Te veel aanvragen; wacht even.", "Too many requests; wait a moment."),
         [428] = new("Geef de versie mee die je wijzigt (If-Match).", "Send the version you are changing (If-Match)."),
         [500] = new("Er ging iets mis aan onze kant.", "Something went wrong on our side."),
         [503] = new("De dienst is tijdelijk niet beschikbaar.", "The service is temporarily unavailable."),

@@ -40,7 +40,8 @@ public static class StorageSetup
             .ValidateOnStart();
         services.AddOptions<NetwerkOptions>().Bind(configuration.GetSection(NetwerkOptions.Section));
         services.AddSingleton(sp => new SqliteGraphStore(
-            sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<GraphSchema>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<GraphSchema>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IActorContext>()));
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
         services.AddSingleton<DemoNetworkSeeder>();
         services.AddHostedService<StoreInitializer>();

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Netwerk.Core.Graph;
 using Netwerk.Core.Storage;
+using Netwerk.Core.Accounts;
+using Netwerk.Web.Access;
 using Netwerk.Web.Http;
 using Netwerk.Web.Problems;
 
@@ -17,18 +19,20 @@ public static class TransferEndpoints
     public static IEndpointRouteBuilder MapTransfer(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Import and export");
-        group.MapPost("/import", Import)
+        group.MapPost("/import", Import).RequireAuthorization(RolePolicies.Regisseur)
             .Accepts<GraphDocument>("application/json")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Upserts a whole document by id, atomically: all items or none, with every bad item listed.");
+            .WithSummary("Upserts a whole document by id, atomically: all items or none, with every bad item listed. Regisseurs of every region only.");
         group.MapGet("/export", Export).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The whole graph (or ?region=) in the import format, ordered by id; ?asOf= keeps relationships valid on that date.");
         return app;
     }
 
-    private static async Task<Ok<ImportResult>> Import(HttpRequest request, IGraphStore store, CancellationToken ct)
+    private static async Task<Ok<ImportResult>> Import(HttpRequest request, IGraphStore store, RequestAccess access, CancellationToken ct)
     {
+        // An import may touch any part of the network.
+        access.RequireRegion(null, Role.Regisseur);
         if (!request.HasJsonContentType()) throw new RequestProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type");
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxImportBytes;
         if (request.ContentLength > MaxImportBytes) throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
@@ -46,9 +50,11 @@ public static class TransferEndpoints
         return TypedResults.Ok(await store.ImportAsync(document, ct));
     }
 
-    private static async Task<Ok<GraphDocument>> Export(IGraphStore store, string? region, string? asOf, CancellationToken ct)
+    private static async Task<Ok<GraphDocument>> Export(IGraphStore store, RequestAccess access, string? region, string? asOf, CancellationToken ct)
     {
-        var graph = await store.GetGraphAsync(new GraphScope(region, QueryParameters.Date(asOf, "asOf")), ct);
+        var date = QueryParameters.Date(asOf, "asOf");
+        access.RequireRegion(region, Role.Viewer);
+        var graph = await store.GetGraphAsync(new GraphScope(region, date), ct);
         return TypedResults.Ok(GraphDocument.From(graph));
     }
 }

@@ -17,6 +17,7 @@ export type Checks = [
   Assert<SameKeys<T.RelationshipTypeDefinition, S['RelationshipTypeDefinition']>>,
   Assert<SameKeys<T.PropertyDefinition, S['PropertyDefinition']>>,
   Assert<SameKeys<T.ChangePage, S['ChangePage']>>,
+  Assert<SameKeys<T.Change, S['Change']>>,
   Assert<SameKeys<T.SearchHit, S['SearchHit']>>,
   Assert<SameKeys<T.ImportResult, S['ImportResult']>>,
   Assert<SameKeys<T.HealthReport, S['HealthReport']>>,

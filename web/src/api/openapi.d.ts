@@ -1096,6 +1096,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analysis/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Degree, betweenness, closeness, PageRank, core number and community of every node of a region (or the whole graph) as of a date (default today). */
+        get: {
+            parameters: {
+                query?: {
+                    region?: string;
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricsResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/blindspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The blind spots (blinde vlekken) of a region as of a date, most severe first, in the request's language. */
+        get: {
+            parameters: {
+                query?: {
+                    region?: string;
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BlindSpotsResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All shortest paths (up to 'limit', default 20) between two nodes, with the relationship of every hop. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    region?: string;
+                    asOf?: string;
+                    limit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PathResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1104,10 +1278,17 @@ export interface components {
             value: string;
             label: components["schemas"]["LocalizedText"];
         };
+        BlindSpotsResponse: {
+            /** Format: date */
+            asOf: string;
+            region: null | string;
+            findings: components["schemas"]["FindingResponse"][];
+        };
         /**
          * @description One committed change in the store's change feed. Sequences increase monotonically across all writers.
          *     JsonElement? Change.Data is the item in document form after the change, or as it was when deleted, so the feed
-         *     alone tells a node's history and lets a client undo a change.
+         *     alone tells a node's history and lets a client undo a change. Once a node has been erased (GDPR), the changes
+         *     about it and its relationships keep their place in the feed but carry no data, and name it by a tombstone id.
          */
         Change: {
             /** Format: int64 */
@@ -1127,6 +1308,8 @@ export interface components {
             /** @description For relationship changes: the endpoints, so a node's history includes its relationships. */
             from?: null | string;
             to?: null | string;
+            /** @description The account that made the change (see IActorContext); null for the system. */
+            actor?: null | string;
         };
         /** @enum {unknown} */
         ChangeEntity: "node" | "relationship";
@@ -1142,6 +1325,20 @@ export interface components {
         EndpointPair: {
             from: string;
             to: string;
+        };
+        EvidenceResponse: {
+            nodes: string[];
+            paths: string[][];
+            dates: string[];
+        };
+        FindingResponse: {
+            id: string;
+            kind: string;
+            severity: components["schemas"]["Severity"];
+            title: string;
+            explanation: string;
+            evidence: components["schemas"]["EvidenceResponse"];
+            suggestion: string;
         };
         /** @description The import/export format: the whole graph (or a region) in one document; round-trips exactly. */
         GraphDocument: {
@@ -1196,6 +1393,22 @@ export interface components {
             nl: string;
             en: string;
         };
+        MetricsResponse: {
+            /** Format: date */
+            asOf: string;
+            region: null | string;
+            nodes: components["schemas"]["NodeMetrics"][];
+            /** Format: double */
+            modularity: number | string;
+            /** Format: int32 */
+            communities: number | string;
+            /** Format: int32 */
+            components: number | string;
+            bridges: string[][];
+            betweennessSampled: boolean;
+            /** Format: double */
+            betweennessErrorBound: number | string;
+        };
         /** @description A stored node: one kind, schema-typed properties, and a version for optimistic concurrency. */
         Node: {
             id: string;
@@ -1223,12 +1436,34 @@ export interface components {
             label: components["schemas"]["LocalizedText"];
             plural: components["schemas"]["LocalizedText"];
             nameProperty: string;
+            /**
+             * @description The date or date-time property from which a node of this kind exists (a meeting exists from its start):
+             *     a view of the network "as of" an earlier date leaves such nodes out. Null: nodes exist regardless of date.
+             */
+            existsFrom?: null | string;
             /** @description Whether nodes of this kind hold personal data (GDPR export and erasure apply). */
             personal?: boolean;
             style: components["schemas"]["NodeStyle"];
             properties: components["schemas"]["PropertyDefinition"][];
             /** @description Pairs of date/datetime properties where the first must not be after the second. */
             dateOrder?: string[][];
+        };
+        NodeMetrics: {
+            id: string;
+            kind: string;
+            /** Format: int32 */
+            degree: number | string;
+            /** Format: double */
+            betweenness: number | string;
+            /** Format: double */
+            closeness: number | string;
+            /** Format: double */
+            pagerank: number | string;
+            /** Format: int32 */
+            coreNumber: number | string;
+            /** Format: int32 */
+            community: number | string;
+            articulationPoint: boolean;
         };
         NodeStyle: {
             color: string;
@@ -1251,6 +1486,20 @@ export interface components {
             offset: number | string;
             /** Format: int32 */
             limit: number | string;
+        };
+        PathItem: {
+            nodes: string[];
+            relationships: string[];
+        };
+        PathResponse: {
+            from: string;
+            to: string;
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            length: null | number | string;
+            truncated: boolean;
+            paths: components["schemas"]["PathItem"][];
         };
         ProblemDetails: {
             type?: null | string;
@@ -1322,6 +1571,11 @@ export interface components {
             /** Format: double */
             rank: number | string;
         };
+        /**
+         * @description How urgently a regisseur should look at a finding.
+         * @enum {unknown}
+         */
+        Severity: "high" | "medium" | "low";
         StoreStatus: {
             provider: string;
             healthy: boolean;

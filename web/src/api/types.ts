@@ -29,6 +29,8 @@ export interface NodeKindDefinition {
   label: Localized;
   plural: Localized;
   nameProperty: string;
+  /** a date property: a node exists from that date on, so views "as of" an earlier date leave it out */
+  existsFrom?: string | null;
   personal: boolean;
   style: { color: string; shape: string };
   properties: PropertyDefinition[];
@@ -96,6 +98,8 @@ export interface Change {
   data?: NodeData | RelationshipData | null;
   from?: string | null;
   to?: string | null;
+  /** the account that made the change; null for the system */
+  actor?: string | null;
 }
 
 export interface ChangePage { changes: Change[]; latestSequence: number; hasMore: boolean }
