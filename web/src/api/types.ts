@@ -135,7 +135,12 @@ export interface Problem {
 export type Role = 'viewer' | 'organiser' | 'regisseur';
 
 /** A role in a region: a Region node id, or '*' for every region and the whole network. */
-export interface Grant { role: Role; region: string }
+export interface Grant {
+  role: Role;
+  region: string;
+  /** in answers only: region is '*' */
+  coversAllRegions?: boolean;
+}
 
 export interface Account {
   id: string;
@@ -143,8 +148,8 @@ export interface Account {
   name: string;
   language: 'nl' | 'en';
   grants: Grant[];
-  createdAt?: string;
-  lastSignInAt?: string | null;
+  createdAt: string;
+  lastSignInAt: string | null;
 }
 
 export type AccountInput = Pick<Account, 'email' | 'name' | 'language' | 'grants'>;
@@ -196,4 +201,6 @@ export interface EraseResult {
   meetingsCounted: number;
   outboxFilesRemoved: number;
   accountRemoved: boolean;
+  /** the database file was compacted, so no deleted page still holds the data */
+  storageScrubbed: boolean;
 }
