@@ -51,6 +51,7 @@ function showSignIn(root: HTMLElement, me: Me, expired: boolean): void {
 
 /** Sign out; after a development sign-in the automatic one stays off in this tab until asked for again. */
 export async function signOut(s: Session): Promise<void> {
+  onUnauthorized(() => undefined); // calls still under way may meet the ended session: no "signed out" screen for those
   try { await api.signOut(); } catch { /* the session is gone either way */ }
   if (s.development) safeSession()?.setItem(SIGNED_OUT, '1');
   forgetDevelopmentSession();
