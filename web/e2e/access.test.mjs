@@ -141,6 +141,23 @@ describe('access', () => {
     await context.close();
   });
 
+  test('a regisseur of one region edits there and grants roles only there', async () => {
+    const { context, page, csp } = await open();
+    await signIn(page, server, 'regio.regisseur@e2e.test', { name: 'Ruben Regio', grants: [{ role: 'regisseur', region: region.id }] });
+    await mapReady(page);
+    assert.deepEqual(await page.locator('#region-select option').allTextContents(), [region.name]);
+    assert.equal(await page.locator('#account-role').textContent(), 'regisseur');
+    for (const id of ['#new-node', '#import', '#undo']) assert.equal(await page.locator(id).isVisible(), true, `${id} is offered`);
+    assert.equal(await page.locator('#read-only').isVisible(), false);
+    await page.goto(`${server.url}/admin.html`);
+    await page.waitForSelector('#accounts-table');
+    await page.click('#account-new');
+    assert.deepEqual(await page.locator('#grant-region-0 option').allTextContents(), [region.name], 'no "all regions" to give');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await csp(), []);
+    await context.close();
+  });
+
   test('a regisseur manages accounts and API tokens in Beheer and finds their change in the audit log', async () => {
     const { context, page, csp } = await open();
     const me = await signIn(page, server, 'rita.regisseur@e2e.test', { name: 'Rita Regisseur', grants: ALL });
@@ -301,6 +318,22 @@ describe('access', () => {
       seen.push(...await csp());
     }
     assert.deepEqual(seen, []);
+    await context.close();
+  });
+});
+
+describe('sign-in rate limit', () => {
+  let limited;
+  before(async () => { limited = await startServer({ seed: false, signInPerMinute: 2 }); });
+  after(async () => { await limited?.stop(); });
+
+  test('too many sign-in requests in a row get a clear message', async () => {
+    const { context, page } = await open();
+    await page.goto(limited.url + '/');
+    await page.waitForSelector('#signin-form');
+    assert.equal(await requestLink(page, 'een@e2e.test'), SENT);
+    assert.equal(await requestLink(page, 'twee@e2e.test'), SENT);
+    assert.equal(await requestLink(page, 'drie@e2e.test'), 'Te veel aanvragen na elkaar. Wacht enkele minuten en probeer het dan opnieuw.');
     await context.close();
   });
 });

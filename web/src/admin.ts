@@ -2,7 +2,7 @@
 import './styles.css';
 import { api } from './api/client';
 import type { Account } from './api/types';
-import { isRegisseur } from './auth';
+import { grantedRegions, isRegisseur } from './auth';
 import { button, clear, h } from './dom';
 import { initLang, lang, onLangChange, t } from './i18n';
 import { nodeName } from './model';
@@ -44,6 +44,7 @@ async function start(root: HTMLElement): Promise<void> {
   const ctx: AdminCtx = {
     session: s,
     regions,
+    grantable: grantable(s, regions),
     regionName: (id) => regions.find((r) => r.id === id)?.name ?? id,
     accounts: () => accounts,
     setAccounts: (list) => { accounts = list; },
@@ -84,6 +85,12 @@ async function start(root: HTMLElement): Promise<void> {
   };
   onLangChange(render);
   render();
+}
+
+/** A regisseur grants roles only where they are regisseur themselves (the server refuses the rest). */
+function grantable(s: Session, regions: { id: string }[]): AdminCtx['grantable'] {
+  const offered = grantedRegions(s.account.grants.filter((g) => g.role === 'regisseur'), regions.map((r) => r.id));
+  return { all: offered.whole, ids: offered.ids };
 }
 
 initLang();

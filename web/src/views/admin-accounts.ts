@@ -70,7 +70,7 @@ export class AccountsView {
     name.setAttribute('aria-describedby', 'acc-name-error');
     const language = h('select', { id: 'acc-language', name: 'language' },
       ...(['nl', 'en'] as const).map((l) => h('option', { value: l, selected: (existing?.language ?? 'nl') === l }, t(`lang.${l}` as MessageKey))));
-    const grants = new GrantsEditor(this.ctx, existing?.grants ?? [{ role: 'viewer', region: this.ctx.regions[0]?.id ?? ALL_REGIONS }]);
+    const grants = new GrantsEditor(this.ctx, existing?.grants ?? [{ role: 'viewer', region: firstGrantable(this.ctx) }]);
     const save = h('button', { type: 'submit', className: 'primary', id: 'account-save' }, t('form.save'));
     const form = h('form', { className: 'edit-form', novalidate: true }, general,
       h('div', { className: 'form-fields' },
@@ -126,7 +126,7 @@ class GrantsEditor {
   values(): Grant[] { return this.grants.map((g) => ({ ...g })); }
 
   private add(): void {
-    this.grants.push({ role: 'viewer', region: this.ctx.regions[0]?.id ?? ALL_REGIONS });
+    this.grants.push({ role: 'viewer', region: firstGrantable(this.ctx) });
     this.render();
     this.rows.querySelector<HTMLSelectElement>(`#grant-role-${this.grants.length - 1}`)?.focus();
   }
@@ -139,11 +139,13 @@ class GrantsEditor {
       const role = h('select', { id: `grant-role-${i}`, 'aria-label': `${t('accounts.role')} (${t('accounts.grantN', { n })})` },
         ...ROLES.map((r) => h('option', { value: r, selected: r === g.role }, roleLabel(r))));
       role.addEventListener('change', () => { g.role = role.value as Role; });
-      const known = g.region === ALL_REGIONS || this.ctx.regions.some((r) => r.id === g.region);
+      const offered = this.ctx.regions.filter((r) => this.ctx.grantable.ids.includes(r.id));
+      const listed = (g.region === ALL_REGIONS && this.ctx.grantable.all) || offered.some((r) => r.id === g.region);
       const region = h('select', { id: `grant-region-${i}`, 'aria-label': `${t('accounts.region')} (${t('accounts.grantN', { n })})` },
-        h('option', { value: ALL_REGIONS, selected: g.region === ALL_REGIONS }, t('accounts.allRegions')),
-        ...this.ctx.regions.map((r) => h('option', { value: r.id, selected: r.id === g.region }, r.name)),
-        known ? null : h('option', { value: g.region, selected: true }, g.region));
+        this.ctx.grantable.all ? h('option', { value: ALL_REGIONS, selected: g.region === ALL_REGIONS }, t('accounts.allRegions')) : null,
+        ...offered.map((r) => h('option', { value: r.id, selected: r.id === g.region }, r.name)),
+        // a grant this regisseur cannot give stays visible as it is
+        listed ? null : h('option', { value: g.region, selected: true }, g.region === ALL_REGIONS ? t('accounts.allRegions') : this.ctx.regionName(g.region)));
       region.addEventListener('change', () => { g.region = region.value; });
       const remove = button('✕', () => {
         this.grants.splice(i, 1);
@@ -153,4 +155,8 @@ class GrantsEditor {
       this.rows.append(h('div', { className: 'grant-row' }, role, region, remove));
     });
   }
+}
+
+function firstGrantable(ctx: AdminCtx): string {
+  return ctx.regions.find((r) => ctx.grantable.ids.includes(r.id))?.id ?? ALL_REGIONS;
 }

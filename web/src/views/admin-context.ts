@@ -4,7 +4,10 @@ import type { Session } from '../session';
 
 export interface AdminCtx {
   session: Session;
+  /** every region, by name (for showing grants) */
   regions: { id: string; name: string }[];
+  /** what this regisseur may grant: the regions where they are regisseur, and '*' only with a '*' grant */
+  grantable: { all: boolean; ids: string[] };
   regionName(id: string): string;
   accounts(): Account[];
   setAccounts(list: Account[]): void;
