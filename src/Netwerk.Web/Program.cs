@@ -6,7 +6,9 @@ using Netwerk.Web.Health;
 using Netwerk.Web.Http;
 using Netwerk.Web.Live;
 using Netwerk.Web.Mail;
+using Netwerk.Web.Meetings;
 using Netwerk.Web.Nodes;
+using Netwerk.Web.Planning;
 using Netwerk.Web.Privacy;
 using Netwerk.Web.Problems;
 using Netwerk.Web.Relationships;
@@ -23,6 +25,7 @@ builder.Services.AddMail(builder.Configuration, builder.Environment);
 builder.AddAccess();
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddLive(builder.Configuration);
+builder.Services.AddMeetings();
 
 var app = builder.Build();
 
@@ -44,5 +47,7 @@ app.MapChanges();
 app.MapTransfer();
 app.MapLive();
 app.MapAnalysis();
+app.MapMeetings();
+app.MapPlanning();
 
 app.Run();

@@ -56,6 +56,23 @@ public sealed class RequestAccess(IHttpContextAccessor http, RegionMembership me
         if (!await WritableAsync(fromId, ct) && !await WritableAsync(toId, ct)) throw Forbidden("outside-werkingsgebied");
     }
 
+    /// <summary>
+    /// Refuses (403) planning a meeting unless the account is organiser (or regisseur) where the meeting lives: in a
+    /// region of one of its <paramref name="anchors"/> (the meeting itself, its platform, its organisers), or anywhere
+    /// when none of them lies in a region yet (a new meeting without a platform is everyone's to plan).
+    /// </summary>
+    public async Task EnsurePlannableAsync(IReadOnlyCollection<string> anchors, CancellationToken ct)
+    {
+        var account = Account;
+        if (account.HasEverywhere(Role.Organiser)) return;
+        var regions = account.RegionsWith(Role.Organiser);
+        if (regions.Count == 0) throw Forbidden("outside-werkingsgebied");
+        var snapshot = await membership.CurrentAsync(ct);
+        var placed = anchors.Where(a => !snapshot.InNoRegion(a)).ToList();
+        if (placed.Count == 0 || placed.Any(a => regions.Any(r => snapshot.InRegion(r, a)))) return;
+        throw Forbidden("outside-werkingsgebied-planning");
+    }
+
     private async Task<bool> WritableAsync(string nodeId, CancellationToken ct)
     {
         var account = Account;
@@ -76,6 +93,8 @@ public sealed class RequestAccess(IHttpContextAccessor http, RegionMembership me
         ("region-forbidden", _) => "Je hebt geen rol in dit werkingsgebied.",
         ("outside-werkingsgebied", "en") => "This item lies outside the regions where you are regisseur.",
         ("outside-werkingsgebied", _) => "Dit ligt buiten de werkingsgebieden waar je regisseur bent.",
+        ("outside-werkingsgebied-planning", "en") => "This meeting lies outside the regions where you are organiser.",
+        ("outside-werkingsgebied-planning", _) => "Deze activiteit ligt buiten de werkingsgebieden waar je organisator bent.",
         (_, "en") => "You may not do this.",
         _ => "Dit mag je niet doen.",
     };

@@ -19,7 +19,7 @@ public static class AnalysisEndpoints
     public static IEndpointRouteBuilder MapAnalysis(this IEndpointRouteBuilder app)
     {
         var services = app.ServiceProvider;
-        var cache = new AnalysisCache(services.GetRequiredService<IGraphStore>(), new BlindSpotFinder());
+        var cache = services.GetRequiredService<AnalysisCache>();
         var time = services.GetRequiredService<TimeProvider>();
         var group = app.MapGroup("/api/analysis").WithTags("Analysis")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

@@ -19,6 +19,8 @@ public static class HttpSetup
             options.DefaultIgnoreCondition = GraphJson.Options.DefaultIgnoreCondition;
             options.Encoder = GraphJson.Options.Encoder;
             options.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            // Polymorphic bodies (invite-list rules) may put their "type" anywhere in the object.
+            options.AllowOutOfOrderMetadataProperties = true;
         });
         builder.Services.AddOpenApi();
         return builder;

@@ -64,6 +64,10 @@ public static class ProblemSetup
             var language = RequestLanguage.Of(context);
             ProblemDetails? problem = exception switch
             {
+                Netwerk.Core.Planning.PlanningException e => new ProblemDetails
+                {
+                    Status = 400, Detail = e.Text.For(language), Extensions = { ["code"] = e.Code, ["subjects"] = e.Subjects },
+                },
                 GraphValidationException e => Validation(StatusCodes.Status422UnprocessableEntity, e.Errors, language),
                 RequestProblemException { Errors.Count: > 0 } e => Validation(e.Status, e.Errors, language),
                 RequestProblemException e => new ProblemDetails { Status = e.Status, Detail = e.Detail ?? Details(e.Code, language), Extensions = { ["code"] = e.Code } },
