@@ -77,6 +77,17 @@ async function request<T>(method: string, path: string, body?: unknown, extra: R
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * A JSON call for feature modules that keep their own endpoints (api/meetings.ts): the answer and the
+ * version in its ETag (null without one), with the session's headers, anti-forgery token and 401 handling.
+ */
+export async function callJson<T>(method: string, path: string, body?: unknown, version?: number | null): Promise<{ body: T; version: number | null }> {
+  const res = await send(method, path, body, version === undefined || version === null ? {} : ifMatch(version));
+  const tag = /^(?:W\/)?"?(\d+)"?$/.exec(res.headers.get('ETag') ?? '');
+  const text = res.status === 204 ? '' : await res.text();
+  return { body: (text ? JSON.parse(text) : undefined) as T, version: tag ? Number(tag[1]) : null };
+}
+
 /** GET a JSON document at any same-origin address (analysis endpoints build their own URLs). */
 export function getJson<T>(url: string): Promise<T> { return request<T>('GET', url); }
 
