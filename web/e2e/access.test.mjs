@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ALL, ensureAccount, mailsTo, signIn, signInLink, signedInState } from './auth.mjs';
-import { launch } from './browser.mjs';
+import { launch, openRecording } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const SENT = 'Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een aanmeldlink.';
@@ -27,18 +27,8 @@ after(async () => {
 });
 
 /** A fresh context and page that records CSP violations, page errors and console errors. */
-async function open(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-BE', timezoneId: 'Europe/Brussels', ...options });
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`); });
-  const csp = async () => [...problems, ...(await page.evaluate(() => window.__csp ?? []).catch(() => []))];
-  return { context, page, problems, csp };
+function open(options = {}) {
+  return openRecording(browser, options);
 }
 
 async function mapReady(page) {

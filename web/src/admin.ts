@@ -59,6 +59,7 @@ async function start(root: HTMLElement): Promise<void> {
       h('div', { className: 'brand' }, h('span', { className: 'brand-mark', 'aria-hidden': 'true' }, '◉'),
         h('div', {}, h('p', { className: 'brand-name' }, t('app.title')), h('p', { className: 'subtitle' }, t('app.subtitle')))),
       h('a', { href: '/', id: 'back-to-map' }, `← ${t('admin.back')}`),
+      h('a', { href: '/planner.html', id: 'open-planner' }, t('planner.open')),
       h('div', { className: 'spacer' }),
       accountMenu(s, isRegisseur(s.account.grants) ? 'regisseur' : null, { admin: false }),
       langSel));

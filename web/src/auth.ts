@@ -24,6 +24,11 @@ export function canEdit(grants: readonly Grant[], region: string | null): boolea
   return roleFor(grants, region) === 'regisseur';
 }
 
+/** May plan meetings somewhere: an organiser or regisseur of some region (the server checks where each meeting lies). */
+export function canPlan(grants: readonly Grant[]): boolean {
+  return grants.some((g) => RANK[g.role] >= RANK.organiser);
+}
+
 /** May use the management pages (accounts, tokens, audit log): a regisseur anywhere. */
 export function isRegisseur(grants: readonly Grant[]): boolean {
   return grants.some((g) => g.role === 'regisseur');

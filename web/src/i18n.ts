@@ -1,9 +1,12 @@
 // Every user-visible string of the UI, in Dutch (default) and English. Graph data (names, schema
 // labels) comes from the server with its own nl/en labels.
 
+import { plannerEn, plannerNl } from './i18n-planner';
+
 export type Lang = 'nl' | 'en';
 
 const nl = {
+  ...plannerNl,
   'app.title': 'Netwerk',
   'app.subtitle': 'Regie sociale economie en werk',
   'app.skip': 'Naar de kaart',
@@ -325,6 +328,7 @@ const nl = {
 export type MessageKey = keyof typeof nl;
 
 const en: Record<MessageKey, string> = {
+  ...plannerEn,
   'app.title': 'Netwerk',
   'app.subtitle': 'Social economy and work network',
   'app.skip': 'Skip to the map',

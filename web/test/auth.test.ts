@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Grant } from '../src/api/types';
 import {
-  canEdit, formatGrant, grantedRegions, initialRegion, isRegisseur, normaliseGrants, roleFor, safeReturnPath, tokenFromHash,
+  canEdit, canPlan, formatGrant, grantedRegions, initialRegion, isRegisseur, normaliseGrants, roleFor, safeReturnPath, tokenFromHash,
 } from '../src/auth';
 
 const regisseurW13: Grant = { role: 'regisseur', region: 'region-w13' };
@@ -20,6 +20,13 @@ describe('roles per region', () => {
     expect(canEdit([regisseurW13], 'region-kempen')).toBe(false);
     expect(canEdit([{ role: 'organiser', region: 'region-w13' }], 'region-w13')).toBe(false);
     expect(canEdit([{ role: 'regisseur', region: '*' }], 'region-kempen')).toBe(true);
+  });
+
+  it('lets organisers and regisseurs plan meetings, not viewers', () => {
+    expect(canPlan([{ role: 'organiser', region: 'region-w13' }])).toBe(true);
+    expect(canPlan([regisseurW13])).toBe(true);
+    expect(canPlan([{ role: 'viewer', region: '*' }])).toBe(false);
+    expect(canPlan([])).toBe(false);
   });
 
   it('needs a grant for all regions to edit the whole network', () => {

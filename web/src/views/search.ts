@@ -7,6 +7,9 @@ import { clear, debounce, h, uid } from '../dom';
 import { loc, t } from '../i18n';
 import { kindBadge } from './panel';
 
+/** What the picker needs of a page: kind labels, and the map's model to mark hits not on the map (the map only). */
+export type PickerCtx = Pick<Ctx, 'kinds'> & { model?: { nodes: { has(id: string): boolean } } };
+
 export interface PickerOptions {
   label: string;
   placeholder?: string;
@@ -26,7 +29,7 @@ export class NodePicker {
   private seq = 0;
   picked: SearchHit | null = null;
 
-  constructor(private readonly ctx: Ctx, private readonly o: PickerOptions) {
+  constructor(private readonly ctx: PickerCtx, private readonly o: PickerOptions) {
     const id = o.id ?? uid('picker');
     const listId = `${id}-list`;
     this.input = h('input', {
@@ -71,7 +74,7 @@ export class NodePicker {
       const kind = this.ctx.kinds.get(hit.kind);
       const li = h('li', { id: `${this.list.id}-${i}`, 'data-id': hit.id, role: 'option', 'aria-selected': String(i === this.active), className: i === this.active ? 'active' : '' },
         kindBadge(loc(kind?.label) || hit.kind, kind?.style.color ?? '#888888'), ' ', hit.name,
-        this.ctx.model.nodes.has(hit.id) ? null : h('span', { className: 'muted small' }, ` — ${t('panel.notOnMap')}`));
+        !this.ctx.model || this.ctx.model.nodes.has(hit.id) ? null : h('span', { className: 'muted small' }, ` — ${t('panel.notOnMap')}`));
       li.addEventListener('mousedown', (e) => { e.preventDefault(); this.pick(i); });
       this.list.append(li);
     });
