@@ -81,3 +81,23 @@ public sealed class MeetingRecurrenceTests
         Assert.Null(MeetingRecurrence.Split("FREQ=WEEKLY;COUNT=10", Start, Start).Head);
     }
 }
+
+public sealed class MeetingRecurrencePathologyTests
+{
+    [Theory]
+    [InlineData("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3")]
+    [InlineData("FREQ=DAILY;UNTIL=20240101T000000Z")]
+    [InlineData("FREQ=WEEKLY;COUNT=0")]
+    [InlineData("FREQ=MONTHLY;BYSETPOS=400;COUNT=2")]
+    [InlineData("FREQ=WEEKLY;INTERVAL=0;COUNT=2")]
+    [InlineData("FREQ=WEEKLY;COUNT=2;UNTIL=20250101")]
+    [InlineData(";;;")]
+    [InlineData("FREQ=WEEKLY;BYDAY=MO;COUNT=-1")]
+    public void Rules_that_give_nothing_or_cannot_be_read_are_refused_quickly(string rule)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var errors = MeetingRecurrence.Validate(rule, new DateTimeOffset(2025, 3, 4, 10, 0, 0, TimeSpan.FromHours(1)), "recurrence");
+        Assert.NotEmpty(errors);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"{rule} took {started.Elapsed}");
+    }
+}

@@ -234,4 +234,21 @@ public sealed class InviteeAndAttendanceApiTests : IAsyncLifetime
         Assert.All(invitees.GetProperty("definition").GetProperty("rule").GetProperty("organisations").EnumerateArray(), o => Assert.Contains(o.GetString(), evidence));
         Assert.Equal(before.NodeCount + 1, (await _server.StoreStatus()).NodeCount);
     }
+
+    [Fact]
+    public async Task Erasing_a_person_removes_them_from_organisers_invite_lists_and_speed_dates()
+    {
+        var settings = new { groupA = new[] { PlanningGraphFixture.An, PlanningGraphFixture.Bart }, groupB = new[] { PlanningGraphFixture.Cas }, tables = 1, rounds = 2 };
+        var id = await CreateMeeting(kind: "businessmixer", speedDates: settings);
+        (await _server.Send(HttpMethod.Put, $"/api/meetings/{id}/invitees", new { add = new[] { PlanningGraphFixture.An, PlanningGraphFixture.Cas } }, ifMatch: "\"1\"")).Dispose();
+
+        using var erased = await _server.Http.PostAsync($"/api/people/{PlanningGraphFixture.An}/erase", null);
+
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        var meeting = await _server.Get<JsonElement>($"/api/meetings/{id}");
+        Assert.Empty(meeting.GetProperty("organisers").EnumerateArray());
+        Assert.Equal([PlanningGraphFixture.Bart], meeting.GetProperty("speedDates").GetProperty("groupA").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        var invitees = await _server.Get<JsonElement>($"/api/meetings/{id}/invitees");
+        Assert.Equal([PlanningGraphFixture.Cas], invitees.GetProperty("definition").GetProperty("add").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
 }

@@ -108,6 +108,9 @@ public sealed class MeetingApiTests : IAsyncLifetime
         { "/api/planning/invitees", "422", "rule.platform", new { rule = new { type = "platform-members", platform = "nowhere" } } },
         { "/api/planning/invitees", "400", "", new { rule = new { type = "everybody" } } },
         { "/api/meetings/from-finding", "404", "", new { findingId = "sector-gap-000000000000" } },
+        { "/api/meetings/from-finding", "400", "asOf", new { findingId = "sector-gap-000000000000", asOf = "9999-12-31" } },
+        { "/api/meetings", "422", "start", Meeting(start: "9999-12-31T10:00:00+01:00", end: "9999-12-31T12:00:00+01:00", recurrence: "FREQ=DAILY;COUNT=3") },
+        { "/api/planning/slots", "422", "lastDay", new { firstDay = "9999-12-01", lastDay = "9999-12-31", durationMinutes = 60 } },
     };
 
     [Theory]
@@ -190,6 +193,8 @@ public sealed class MeetingApiTests : IAsyncLifetime
         Assert.Equal(6, (await _server.Get<JsonElement>($"/api/meetings?from=2025-03-01&to=2025-04-30&platform={PlanningGraphFixture.Platform}")).GetProperty("occurrences").GetArrayLength());
         Assert.Equal(0, (await _server.Get<JsonElement>("/api/meetings?from=2025-03-01&to=2025-04-30&kind=studiedag")).GetProperty("occurrences").GetArrayLength());
         Assert.Equal(0, (await _server.Get<JsonElement>($"/api/meetings?from=2025-03-01&to=2025-04-30&theme={PlanningGraphFixture.Theme}")).GetProperty("occurrences").GetArrayLength());
+        using var edge = await _server.Http.GetAsync("/api/meetings?from=9999-12-31");
+        Assert.Equal(HttpStatusCode.BadRequest, edge.StatusCode);
     }
 
     [Fact]
