@@ -9,7 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      input: { main: 'index.html', report: 'report.html' },
+      input: { main: 'index.html', report: 'report.html', signin: 'signin.html', admin: 'admin.html' },
     },
   },
   server: {

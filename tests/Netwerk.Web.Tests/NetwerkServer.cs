@@ -48,7 +48,11 @@ public sealed class NetwerkServer : WebApplicationFactory<Program>
     /// <summary>A client without credentials (and without cookies of its own until it signs in).</summary>
     public HttpClient Anonymous()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
+        // A browser-like client of its own: its own cookie jar, redirects shown rather than followed.
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = ClientOptions.BaseAddress,
+        };
         _clients.Add(client);
         return client;
     }

@@ -4,6 +4,7 @@
 //   BENCH_NODES=5000 BENCH_RELS=20000 to change the size.
 import os from 'node:os';
 import { launch } from '../e2e/browser.mjs';
+import { signedInState } from '../e2e/auth.mjs';
 import { startServer } from '../e2e/server.mjs';
 
 const N = Number(process.env.BENCH_NODES ?? 5000);
@@ -87,6 +88,7 @@ async function main() {
   const server = await startServer({ seed: false, fixtureIfEmpty: false });
   const browser = await launch();
   try {
+    const signedIn = await signedInState(browser, server, 'bench@e2e.test'); // before the import: signing in opens the map
     const doc = generate();
     let t = performance.now();
     const imp = await server.api('POST', '/api/import', doc);
@@ -96,7 +98,7 @@ async function main() {
     const g = await server.api('GET', '/api/graph');
     const graphMs = performance.now() - t;
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, storageState: signedIn });
     const t0 = Date.now();
     await page.goto(server.url + '/');
     await page.waitForFunction(() => window.netwerk?.debug && window.netwerk.debug().cy?.nodes().length > 0, null, { timeout: 120_000, polling: 50 });

@@ -2,16 +2,19 @@
 // demo network of W13 as of the end of 2023 (the year its annual report describes).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { signedInState } from './auth.mjs';
 import { launch } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const REGION = 'region-zuid-west-vlaanderen';
 let server;
 let browser;
+let signedIn; // a regisseur of every region
 
 before(async () => {
   server = await startServer();
   browser = await launch();
+  signedIn = await signedInState(browser, server, 'regisseur.vlekken@e2e.test');
 });
 
 after(async () => {
@@ -20,7 +23,7 @@ after(async () => {
 });
 
 async function openW13() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-BE', timezoneId: 'Europe/Brussels', storageState: signedIn });
   await context.addInitScript((region) => localStorage.setItem('netwerk.region', region), REGION);
   const page = await context.newPage();
   const errors = [];
@@ -67,7 +70,7 @@ describe('blind spots', () => {
   });
 
   test('the region report summarises the findings and can be printed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-BE' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-BE', storageState: signedIn });
     const page = await context.newPage();
     await page.goto(`${server.url}/report.html?region=${REGION}&asOf=2023-12-31`);
     await page.waitForSelector('#report-count', { timeout: 30_000 });

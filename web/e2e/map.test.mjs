@@ -1,15 +1,18 @@
 // End-to-end tests of the network map in real headless Chromium against a real Netwerk server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { signedInState } from './auth.mjs';
 import { launch } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 let server;
 let browser;
+let signedIn; // a regisseur of every region
 
 before(async () => {
   server = await startServer();
   browser = await launch();
+  signedIn = await signedInState(browser, server, 'regisseur.kaart@e2e.test');
 });
 
 after(async () => {
@@ -19,7 +22,7 @@ after(async () => {
 
 /** A fresh browser context with the map open and live. */
 async function openMap({ lang } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-BE', timezoneId: 'Europe/Brussels', storageState: signedIn });
   if (lang) await context.addInitScript((l) => localStorage.setItem('netwerk.lang', l), lang);
   const page = await context.newPage();
   const errors = [];

@@ -1,6 +1,9 @@
 // Starts the Netwerk backend for the end-to-end tests and the benchmark: a free port, its own
 // SQLite file in a temp folder, the built front end as web root; waits for /health; stops it after.
+// Access: a random bootstrap token that the api() helper sends as a bearer token (the tests' own
+// regisseur of every region), and mail written as .eml files to an outbox folder the tests read.
 import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,10 +35,13 @@ export function ensureBuilt() {
 }
 
 /**
- * @param {{ seed?: boolean, fixtureIfEmpty?: boolean }} options
- * @returns {Promise<{ url: string, stop: () => Promise<void>, api: (method: string, path: string, body?: unknown, headers?: Record<string,string>) => Promise<{status:number, headers: Headers, body:any}> }>}
+ * @param {{ seed?: boolean, fixtureIfEmpty?: boolean, signInPerMinute?: number }} options
+ *   signInPerMinute: the sign-in rate limit per client address (the tests all come from 127.0.0.1)
+ * @returns {Promise<{ url: string, bootstrapToken: string, outboxDir: string, stop: () => Promise<void>, restart: (pauseMs?: number) => Promise<void>, log: () => string,
+ *   api: (method: string, path: string, body?: unknown, headers?: Record<string,string|null>) => Promise<{status:number, headers: Headers, body:any}> }>}
+ *   api() sends the bootstrap token unless headers.Authorization is given (null: no Authorization at all).
  */
-export async function startServer({ seed = true, fixtureIfEmpty = true } = {}) {
+export async function startServer({ seed = true, fixtureIfEmpty = true, signInPerMinute = 1000 } = {}) {
   const dll = serverDll();
   if (!existsSync(dll)) throw new Error(`Netwerk server not found at ${dll}; build it or set NETWERK_SERVER_DLL`);
   ensureBuilt();
@@ -44,12 +50,16 @@ export async function startServer({ seed = true, fixtureIfEmpty = true } = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'netwerk-e2e-'));
   const url = `http://127.0.0.1:${port}`;
+  const bootstrapToken = randomBytes(32).toString('base64url');
+  const outboxDir = join(dir, 'outbox');
   let log = '';
   let child;
   let exited;
   const spawnServer = () => {
     child = spawn('dotnet', [dll, '--urls', url, `--Storage:Sqlite:Path=${join(dir, 'netwerk.db')}`,
-      `--Netwerk:SeedDemoData=${seed}`, '--webroot', wwwroot, '--environment', 'Testing'], {
+      `--Netwerk:SeedDemoData=${seed}`, '--webroot', wwwroot, '--environment', 'Testing',
+      `--Netwerk:Auth:BootstrapToken=${bootstrapToken}`, `--Smtp:OutboxPath=${outboxDir}`,
+      `--Netwerk:Auth:SignInRequestsPerMinute=${signInPerMinute}`], {
       cwd: dirname(dll), stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (d) => { log += d; });
@@ -59,9 +69,11 @@ export async function startServer({ seed = true, fixtureIfEmpty = true } = {}) {
   spawnServer();
 
   const api = async (method, path, body, headers = {}) => {
+    const all = { Accept: 'application/json', Authorization: `Bearer ${bootstrapToken}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers };
+    if (all.Authorization === null) delete all.Authorization;
     const res = await fetch(url + path, {
       method,
-      headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      headers: all,
       body: body !== undefined ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
     });
     const text = await res.text();
@@ -111,5 +123,5 @@ export async function startServer({ seed = true, fixtureIfEmpty = true } = {}) {
     spawnServer();
     await waitHealthy();
   };
-  return { url, api, stop, restart, log: () => log };
+  return { url, api, stop, restart, log: () => log, bootstrapToken, outboxDir };
 }

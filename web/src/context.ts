@@ -17,6 +17,10 @@ export interface Ctx {
   showEgo(id: string, depth: number): void;
   openPath(fromId?: string): void;
   toast(msg: string, kind?: 'info' | 'error'): void;
+  /** the signed-in account may change the graph of the region shown (a regisseur of it) */
+  canEdit(): boolean;
+  exportPerson(node: GraphNode): void;
+  erasePerson(node: GraphNode): void;
 }
 
 export function indexSchema(schema: GraphSchema): Pick<Ctx, 'kinds' | 'relTypes'> {

@@ -1,24 +1,30 @@
 // Netwerk front end: wires the views to the model, the API and the live feed.
 import './styles.css';
-import { ApiError, api } from './api/client';
+import { ApiError, api, getJson } from './api/client';
 import type { Change, GraphNode, GraphSchema } from './api/types';
+import { canEdit, grantedRegions, initialRegion, roleFor } from './auth';
 import { type Ctx, indexSchema } from './context';
 import { button, clear, download, h } from './dom';
 import { type FilterState, visibleNodeIds } from './filters';
-import { type Lang, initLang, lang, loc, onLangChange, setLang, t, todayInBrussels } from './i18n';
+import { initLang, lang, loc, onLangChange, t, todayInBrussels } from './i18n';
 import { LiveSync, type LiveStatus } from './live';
 import { type Delta, GraphModel, deltaSize, nodeName } from './model';
 import { type Metrics, parseMetrics } from './metrics';
 import { analysisUrl, categoricalColors, evidenceRelationships, type Finding, sequentialColors } from './analysis';
+import { type Session, requireSession, signOut } from './session';
 import { BlindSpotsView } from './views/blindspots';
 import { egoNetwork } from './paths';
 import { Editing } from './views/editing';
 import { FiltersView } from './views/filters';
+import { langSelect } from './views/lang-select';
+import { eraseDialog, erasedMessage, exportPerson } from './views/gdpr';
 import { openImport } from './views/importer';
 import { type LayoutName, MapView } from './views/map';
 import { PanelView } from './views/panel';
 import { openPathDialog } from './views/path';
 import { NodePicker } from './views/search';
+import { accountMenu, devBanner } from './views/session-box';
+import { showToast, toastContainer } from './views/toast';
 import { TableView } from './views/table';
 
 type View = 'map' | 'table';
@@ -27,7 +33,11 @@ class App {
   private schema!: GraphSchema;
   private ctx!: Ctx;
   private readonly model = new GraphModel();
-  private regions: GraphNode[] = [];
+  private session!: Session;
+  /** the regions the account may see, by name; plus the whole network when `wholeAllowed` */
+  private regions: { id: string; name: string }[] = [];
+  private wholeAllowed = false;
+  private signedOut = false;
   private region: string | null = localStorage.getItem('netwerk.region') || null;
   private asOf: string | null = null;
   private view: View = 'map';
@@ -43,7 +53,7 @@ class App {
   private readonly panelEl = h('aside', { id: 'panel', className: 'panel', hidden: true, tabindex: '-1' });
   private readonly filtersEl = h('aside', { id: 'filters', className: 'sidebar' });
   private readonly blindSpotsEl = h('aside', { id: 'blindspots', className: 'panel blindspots', hidden: true, tabindex: '-1', 'aria-labelledby': 'blindspots-title' });
-  private readonly toastEl = h('div', { id: 'toasts', className: 'toasts', role: 'status', 'aria-live': 'polite' });
+  private readonly toastEl = toastContainer();
   private readonly liveEl = h('div', { id: 'live-status', className: 'live-status', role: 'status', 'aria-live': 'polite' });
   private readonly bannerEl = h('div', { id: 'highlight-banner', className: 'banner', hidden: true });
   private readonly loadingEl = h('div', { className: 'loading', role: 'status', 'aria-live': 'polite' });
@@ -70,14 +80,18 @@ class App {
     this.loadingEl.textContent = t('app.loading');
     this.root.append(this.loadingEl);
     try {
+      const session = await requireSession(this.root, () => this.onSignedOut());
+      if (!session) return; // the sign-in screen is up
+      this.session = session;
       this.schema = await api.schema();
-      this.regions = (await api.regions()).items.sort((a, b) => nodeName(a, new Map()).localeCompare(nodeName(b, new Map())));
+      await this.loadRegions();
     } catch {
       clear(this.loadingEl);
       this.loadingEl.append(h('p', {}, t('app.loadFailed')), button(t('app.retry'), () => location.reload()));
       return;
     }
-    if (this.region && !this.regions.some((r) => r.id === this.region)) this.region = null;
+    if (!this.wholeAllowed && !this.regions.length) { this.showNoAccess(); return; }
+    this.region = initialRegion(this.region, { whole: this.wholeAllowed, ids: this.regions.map((r) => r.id) });
     const self = this;
     this.ctx = {
       schema: this.schema,
@@ -92,6 +106,9 @@ class App {
       showEgo: (id, depth) => self.showEgo(id, depth),
       openPath: (from) => self.openPath(from),
       toast: (m, k) => self.toast(m, k),
+      canEdit: () => self.canEdit(),
+      exportPerson: (n) => void self.exportPerson(n),
+      erasePerson: (n) => void self.erasePerson(n),
     };
     this.loadingEl.remove();
     this.buildShell();
@@ -133,7 +150,79 @@ class App {
     document.addEventListener('keydown', (e) => this.globalKeys(e));
     await this.load();
     void this.live.start(this.region);
+    this.openDeepLink();
     this.resolveReady();
+  }
+
+  // ------------------------------------------------------------------ access
+
+  /** The picker offers only the regions the account has a grant for ('*': all of them and the whole network). */
+  private async loadRegions(): Promise<void> {
+    const all = (await api.regions()).items;
+    const offered = grantedRegions(this.session.account.grants, all.map((r) => r.id));
+    const byId = new Map(all.map((r) => [r.id, r]));
+    const named = await Promise.all(offered.ids.map(async (id) => {
+      const n = byId.get(id) ?? await api.node(id).catch(() => null);
+      return { id, name: n ? nodeName(n, new Map()) : id };
+    }));
+    this.wholeAllowed = offered.whole;
+    this.regions = named.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private canEdit(): boolean {
+    return !!this.session && canEdit(this.session.account.grants, this.region);
+  }
+
+  /** After a region switch: editing controls and the role shown follow the grants for that region. */
+  private applyRole(): void {
+    const editable = this.canEdit();
+    for (const el of this.headerEl.querySelectorAll<HTMLElement>('.edit-only')) el.hidden = !editable;
+    const ro = this.headerEl.querySelector<HTMLElement>('#read-only');
+    if (ro) ro.hidden = editable;
+    this.headerEl.querySelector('.account-menu')?.replaceWith(accountMenu(this.session, roleFor(this.session.account.grants, this.region)));
+    this.panel.refresh();
+  }
+
+  private showNoAccess(): void {
+    clear(this.root);
+    this.root.append(h('main', { className: 'signin-page' }, h('div', { className: 'signin-card' },
+      h('h1', {}, t('app.title')),
+      h('p', { role: 'alert', id: 'no-access' }, t('auth.noAccess')),
+      button(t('auth.signOut'), () => void signOut(this.session), { className: 'secondary', id: 'sign-out' }))));
+  }
+
+  /** A 401 from the API: the sign-in screen replaces the app, so stop what still runs. */
+  private onSignedOut(): void {
+    this.signedOut = true;
+    void this.live?.stop().catch(() => undefined);
+  }
+
+  /** /?node=<id> (from the audit log) opens that node. */
+  private openDeepLink(): void {
+    const id = new URLSearchParams(location.search).get('node');
+    if (!id) return;
+    if (this.selectNode(id, { focus: true })) return;
+    api.node(id).then((n) => this.panel.show(n.id, n)).catch(() => this.toast(t('node.gone'), 'error'));
+  }
+
+  private async exportPerson(n: GraphNode): Promise<void> {
+    try {
+      await exportPerson(n);
+      this.toast(t('gdpr.exported'));
+    } catch (e) { this.toast(t('toast.error', { msg: e instanceof Error ? e.message : String(e) }), 'error'); }
+  }
+
+  private async erasePerson(n: GraphNode): Promise<void> {
+    const result = await eraseDialog(n, nodeName(n, this.ctx.kinds));
+    if (!result) return;
+    this.editing.forget(n.id); // nothing of the person may come back through undo
+    // the feed names the erased person by a tombstone only: take them off this map now
+    const d = this.model.removeNode(n.id);
+    if (deltaSize(d)) this.onDelta(d);
+    this.selectNode(null);
+    this.mapEl.focus();
+    this.toast(erasedMessage(result));
+    await this.live.catchUp();
   }
 
   // ------------------------------------------------------------------ shell
@@ -156,13 +245,15 @@ class App {
 
   private buildHeader(): HTMLElement {
     const regionSel = h('select', { id: 'region-select' },
-      h('option', { value: '' }, t('region.all')),
-      ...this.regions.map((r) => h('option', { value: r.id, selected: r.id === this.region }, nodeName(r, this.ctx.kinds))));
+      this.wholeAllowed ? h('option', { value: '' }, t('region.all')) : null,
+      ...this.regions.map((r) => h('option', { value: r.id, selected: r.id === this.region }, r.name)));
     regionSel.addEventListener('change', () => {
       this.region = regionSel.value || null;
       localStorage.setItem('netwerk.region', this.region ?? '');
+      this.applyRole();
       void this.load().then(() => this.live.watchRegion(this.region));
     });
+    const editable = this.canEdit();
     const search = new NodePicker(this.ctx, {
       label: t('search.label'), placeholder: t('search.placeholder'), id: 'search', hideLabel: true,
       onPick: (hit) => {
@@ -177,10 +268,7 @@ class App {
     const today = button(t('asOf.today'), () => { asOf.value = ''; this.asOf = null; void this.load(); }, { className: 'secondary small', title: todayInBrussels() });
     const viewMap = button(t('view.map'), () => this.setView('map'), { 'aria-pressed': String(this.view === 'map'), className: 'toggle', id: 'view-map' });
     const viewTable = button(t('view.table'), () => this.setView('table'), { 'aria-pressed': String(this.view === 'table'), className: 'toggle', id: 'view-table' });
-    const langSel = h('select', { id: 'lang-select', 'aria-label': t('lang.label') },
-      h('option', { value: 'nl', selected: lang() === 'nl', title: 'Nederlands' }, 'NL'),
-      h('option', { value: 'en', selected: lang() === 'en', title: 'English' }, 'EN'));
-    langSel.addEventListener('change', () => setLang(langSel.value as Lang));
+    const langSel = langSelect();
     const large = button(t('size.large'), () => {
       this.large = !this.large;
       localStorage.setItem('netwerk.large', this.large ? '1' : '0');
@@ -189,12 +277,14 @@ class App {
       this.map.setLargeText(this.large);
       this.map.resize();
     }, { className: 'toggle', 'aria-pressed': String(this.large), id: 'large-text' });
-    this.undoButton = button(`↶ ${t('undo.button')}`, () => void this.editing.undo(), { id: 'undo', disabled: !this.editing?.canUndo, className: 'secondary' });
+    this.undoButton = button(`↶ ${t('undo.button')}`, () => void this.editing.undo(), { id: 'undo', disabled: !this.editing?.canUndo, className: 'secondary edit-only', hidden: !editable });
     this.renderLiveStatus();
     return h('header', { className: 'app-header' },
+      devBanner(this.session),
       h('div', { className: 'header-row' },
         h('div', { className: 'brand' }, h('span', { className: 'brand-mark', 'aria-hidden': 'true' }, '◉'),
-          h('div', {}, h('h1', {}, t('app.title')), h('p', { className: 'subtitle' }, t('app.subtitle')))),
+          h('div', {}, h('h1', {}, t('app.title')), h('p', { className: 'subtitle' }, t('app.subtitle')),
+            accountMenu(this.session, roleFor(this.session.account.grants, this.region)))),
         h('div', { className: 'field inline' }, h('label', { for: 'region-select' }, t('region.label')), regionSel),
         search.root,
         h('div', { className: 'field inline' }, h('label', { for: 'as-of' }, t('asOf.label')), asOf, today),
@@ -202,7 +292,8 @@ class App {
         this.liveEl),
       h('div', { className: 'header-row toolbar', role: 'toolbar', 'aria-label': t('view.label') },
         h('div', { className: 'segmented', role: 'group', 'aria-label': t('view.label') }, viewMap, viewTable),
-        button(`+ ${t('map.newNode')}`, () => this.editing.editNode(null), { className: 'primary', id: 'new-node' }),
+        button(`+ ${t('map.newNode')}`, () => this.editing.editNode(null), { className: 'primary edit-only', id: 'new-node', hidden: !editable }),
+        h('span', { className: 'read-only-badge', id: 'read-only', hidden: editable }, t('role.readOnly')),
         this.undoButton,
         button(t('map.path'), () => this.openPath(this.panel?.current ?? undefined), { id: 'open-path' }),
         button(t('blind.open'), () => { this.blindSpots.toggle(); this.headerEl.querySelector('#open-blindspots')?.setAttribute('aria-pressed', String(this.blindSpots.isOpen)); },
@@ -211,11 +302,12 @@ class App {
         h('div', { className: 'segmented', role: 'group', 'aria-label': t('map.export') },
           button('PNG', () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', 'aria-label': t('map.exportPng'), title: t('map.exportPng'), id: 'export-png' }),
           button('JSON', () => this.exportJson(), { className: 'secondary', id: 'export-json', 'aria-label': t('map.exportJson'), title: t('map.exportJson') })),
-        button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary', id: 'import' }),
+        button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import', hidden: !editable }),
         large, langSel));
   }
 
   private rerenderAll(): void {
+    if (this.signedOut) return; // the sign-in screen renders itself
     const header = this.buildHeader();
     this.headerEl.replaceWith(header);
     this.headerEl = header;
@@ -317,8 +409,7 @@ class App {
   /** The analysis API's per-node metrics, when the server has them (404 until it does). */
   private async loadMetrics(): Promise<void> {
     try {
-      const res = await fetch(analysisUrl('metrics', this.region, this.asOf), { headers: { Accept: 'application/json' } });
-      this.metrics = res.ok ? parseMetrics(await res.json()) : new Map();
+      this.metrics = parseMetrics(await getJson(analysisUrl('metrics', this.region, this.asOf)));
     } catch { this.metrics = new Map(); }
     const names = [...this.metrics.keys()];
     if (names.join() !== this.filters.metricNames.join()) { this.filters.metricNames = names; this.renderSide(); }
@@ -429,9 +520,7 @@ class App {
   }
 
   private toast(msg: string, kind: 'info' | 'error' = 'info'): void {
-    const el = h('div', { className: `toast ${kind}` }, msg);
-    this.toastEl.append(el);
-    setTimeout(() => el.remove(), kind === 'error' ? 8000 : 3500);
+    showToast(this.toastEl, msg, kind);
   }
 
   private exportJson(): void {
@@ -445,7 +534,7 @@ class App {
       if (this.panelEl.contains(document.activeElement)) { this.selectNode(null); this.mapEl.focus(); }
       else if (this.highlightLabel) this.clearHighlight();
     }
-    if ((e.ctrlKey || e.metaKey) && e.key === 'z' && !isEditable(e.target)) { e.preventDefault(); void this.editing.undo(); }
+    if ((e.ctrlKey || e.metaKey) && e.key === 'z' && !isEditable(e.target) && this.canEdit()) { e.preventDefault(); void this.editing.undo(); }
   }
 
   /** For tests and the benchmark: read-only access to the map. */

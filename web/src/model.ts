@@ -33,6 +33,9 @@ export function validOn(r: { validFrom?: string | null; validUntil?: string | nu
   return true;
 }
 
+/** The cause the store gives the changes of a GDPR erasure. */
+const ERASURE = 'erasure';
+
 export class GraphModel {
   readonly nodes = new Map<string, GraphNode>();
   readonly rels = new Map<string, GraphRelationship>();
@@ -40,6 +43,12 @@ export class GraphModel {
   private readonly incident = new Map<string, Set<string>>();
   /** the highest change sequence whose effect this model contains */
   lastSequence = 0;
+  /**
+   * An erased person (GDPR) is named in the change feed by a tombstone id, never by their own. The erasure's
+   * relationship deletions carry the tombstone as the erased end, so a map that held one of those
+   * relationships learns which of its nodes the tombstone stands for.
+   */
+  private readonly tombstones = new Map<string, string>();
 
   constructor(public asOf: string | null = null) {}
 
@@ -105,14 +114,22 @@ export class GraphModel {
     return normalise(delta);
   }
 
+  /** Take a node and its relationships off the map (it was deleted or erased). */
+  removeNode(id: string, delta: Delta = emptyDelta()): Delta {
+    if (!this.nodes.has(id)) return delta;
+    for (const r of this.relsOf(id)) if (this.dropRel(r.id)) delta.removedRels.push(r.id);
+    this.nodes.delete(id);
+    this.incident.delete(id);
+    delta.removedNodes.push(id);
+    return delta;
+  }
+
   private applyNodeChange(c: Change, delta: Delta): void {
     const existing = this.nodes.get(c.id);
     if (c.operation === 'deleted') {
-      if (!existing) return;
-      for (const r of this.relsOf(c.id)) if (this.dropRel(r.id)) delta.removedRels.push(r.id);
-      this.nodes.delete(c.id);
-      this.incident.delete(c.id);
-      delta.removedNodes.push(c.id);
+      const id = existing ? c.id : this.tombstones.get(c.id);
+      this.tombstones.delete(c.id);
+      if (id) this.removeNode(id, delta);
       return;
     }
     const data = c.data as NodeData | null | undefined;
@@ -129,6 +146,10 @@ export class GraphModel {
   private applyRelChange(c: Change, delta: Delta): void {
     const existing = this.rels.get(c.id);
     if (c.operation === 'deleted') {
+      if (existing && c.cause === ERASURE) {
+        if (c.from && c.from !== existing.from) this.tombstones.set(c.from, existing.from);
+        if (c.to && c.to !== existing.to) this.tombstones.set(c.to, existing.to);
+      }
       if (this.dropRel(c.id)) delta.removedRels.push(c.id);
       return;
     }

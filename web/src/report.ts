@@ -2,12 +2,13 @@
 // jaarverslag or a meeting of the local governments. Opened from the "Blinde vlekken" drawer.
 import './styles.css';
 import { analysisUrl, type BlindSpotReport, bySeverity, countByKind } from './analysis';
-import { api } from './api/client';
+import { api, getJson } from './api/client';
 import type { GraphNode } from './api/types';
 import { indexSchema } from './context';
 import { button, clear, h } from './dom';
 import { formatDate, initLang, lang, type MessageKey, messages, t } from './i18n';
 import { nodeName } from './model';
+import { requireSession } from './session';
 
 interface MetricsReport {
   asOf: string;
@@ -20,12 +21,6 @@ interface MetricsReport {
 function kindLabel(kind: string): string {
   const key = `finding.${kind}` as MessageKey;
   return key in messages.nl ? t(key) : kind;
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': lang() } });
-  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-  return (await res.json()) as T;
 }
 
 async function render(root: HTMLElement): Promise<void> {
@@ -79,7 +74,7 @@ initLang();
 document.documentElement.lang = lang();
 const root = document.getElementById('report')!;
 root.append(h('p', { role: 'status' }, t('app.loading')));
-render(root).catch((e: unknown) => {
+requireSession(document.body).then((session) => session ? render(root) : undefined).catch((e: unknown) => {
   clear(root);
   root.append(h('p', { className: 'error', role: 'alert' }, `${t('app.loadFailed')} ${e instanceof Error ? e.message : ''}`));
 });

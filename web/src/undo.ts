@@ -45,3 +45,15 @@ export function inverseOf(a: Action): Inverse {
     case 'deleteRel': return { method: 'IMPORT', document: { nodes: [], relationships: [relData(a.rel)] } };
   }
 }
+
+/** Whether an action holds data of the node (as itself or as an end of a relationship). */
+export function mentions(a: Action, nodeId: string): boolean {
+  const rel = (r: GraphRelationship) => r.from === nodeId || r.to === nodeId;
+  switch (a.op) {
+    case 'createNode': return a.node.id === nodeId;
+    case 'updateNode': return a.after.id === nodeId;
+    case 'deleteNode': return a.node.id === nodeId || a.relationships.some(rel);
+    case 'createRel': case 'deleteRel': return rel(a.rel);
+    case 'updateRel': return rel(a.after);
+  }
+}

@@ -19,6 +19,33 @@ function change(p: Partial<Change> & Pick<Change, 'entity' | 'operation' | 'id'>
 }
 
 describe('GraphModel.applyChanges', () => {
+  it('drops an erased person whom the feed names only by a tombstone, learnt from the erased relationships', () => {
+    const m = model();
+    const d = m.applyChanges([
+      change({ entity: 'relationship', operation: 'deleted', id: 'r1', from: 'erased-9f', to: 'b', cause: 'erasure' }),
+      change({ entity: 'node', operation: 'deleted', id: 'erased-9f', cause: 'erasure' }),
+    ]);
+    expect(m.nodes.has('a')).toBe(false);
+    expect(d.removedNodes).toEqual(['a']);
+    expect(d.removedRels).toEqual(['r1']);
+    expect(m.nodes.has('b')).toBe(true);
+  });
+
+  it('leaves the map alone for a tombstone it cannot place', () => {
+    const m = model();
+    const d = m.applyChanges([change({ entity: 'node', operation: 'deleted', id: 'erased-00', cause: 'erasure' })]);
+    expect(d.removedNodes).toEqual([]);
+    expect(m.nodes.size).toBe(3);
+  });
+
+  it('removes a node on request with its relationships', () => {
+    const m = model();
+    const d = m.removeNode('b');
+    expect(d.removedNodes).toEqual(['b']);
+    expect(d.removedRels.sort()).toEqual(['r1', 'r2']);
+    expect(m.removeNode('b').removedNodes).toEqual([]);
+  });
+
   it('creates, updates and deletes nodes', () => {
     const m = model();
     const d1 = m.applyChanges([change({ entity: 'node', operation: 'created', id: 'd', data: { id: 'd', kind: 'Person', properties: { name: 'Dirk' } } })]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphNode, GraphRelationship, Problem } from '../src/api/types';
 import { fieldKey, mapProblem } from '../src/problems';
-import { inverseOf } from '../src/undo';
+import { inverseOf, mentions } from '../src/undo';
 
 describe('problem → field mapping', () => {
   const problem: Problem = {
@@ -44,6 +44,17 @@ describe('undo inverse', () => {
   const before: GraphNode = { id: 'n1', kind: 'Person', properties: { name: 'Oud' }, version: 3, createdAt: at, updatedAt: at };
   const after: GraphNode = { ...before, properties: { name: 'Nieuw' }, version: 4 };
   const rel: GraphRelationship = { id: 'r1', type: 'MEMBER_OF', from: 'n1', to: 'p1', properties: { role: 'lid' }, validFrom: '2024-01-01', validUntil: null, version: 2, createdAt: at, updatedAt: at };
+
+  it('knows which steps hold a node\'s data, so an erased person leaves nothing to undo', () => {
+    const other: GraphNode = { ...before, id: 'n2' };
+    expect(mentions({ op: 'updateNode', before, after }, 'n1')).toBe(true);
+    expect(mentions({ op: 'updateNode', before: other, after: other }, 'n1')).toBe(false);
+    expect(mentions({ op: 'createRel', rel }, 'n1')).toBe(true);
+    expect(mentions({ op: 'createRel', rel }, 'p1')).toBe(true);
+    expect(mentions({ op: 'deleteRel', rel }, 'n2')).toBe(false);
+    expect(mentions({ op: 'deleteNode', node: other, relationships: [rel] }, 'n1')).toBe(true);
+    expect(mentions({ op: 'deleteNode', node: other, relationships: [] }, 'n1')).toBe(false);
+  });
 
   it('create → delete at the created version', () => {
     expect(inverseOf({ op: 'createNode', node: { ...before, version: 1 } })).toEqual({ method: 'DELETE', entity: 'node', id: 'n1', version: 1 });

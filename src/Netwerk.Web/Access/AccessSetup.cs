@@ -154,9 +154,10 @@ public static class AccessSetup
             await WriteProblem(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited",
                 "Te veel aanvragen na elkaar; wacht even en probeer opnieuw.");
         };
-        // Per client address: sign-in mails cannot be used to flood an inbox or to probe addresses quickly.
+        // Per client address and step (asking for a link, using one): sign-in mails cannot be used to flood an inbox
+        // or to probe addresses quickly, and link tokens cannot be guessed at speed.
         options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            $"{context.Request.Path}|{context.Connection.RemoteIpAddress}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = auth.SignInRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         // Per bearer token (known or not, so guessing is throttled too); browsers with a session are not limited here.
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

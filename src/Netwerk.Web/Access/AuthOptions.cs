@@ -23,8 +23,8 @@ public sealed class AuthOptions
     /// <summary>The address users reach Netwerk at, for links in mails (e.g. https://netwerk.example.org); the request's own when empty.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>Sign-in requests per client address per minute (sign-in mails).</summary>
-    public int SignInRequestsPerMinute { get; set; } = 5;
+    /// <summary>Sign-in requests per client address per minute, for asking a link and for using one, each (an office shares one address).</summary>
+    public int SignInRequestsPerMinute { get; set; } = 10;
 
     /// <summary>Requests per API token (and the bootstrap token) per minute.</summary>
     public int ApiTokenRequestsPerMinute { get; set; } = 600;
@@ -38,6 +38,9 @@ public sealed class OidcOptions
     public string? Authority { get; set; }
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
+    /// <summary>Fetch the provider's metadata over HTTPS only; switch off only for a provider on this machine (tests).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>The label of the sign-in button, e.g. "Microsoft".</summary>
     public string DisplayName { get; set; } = "Microsoft Entra ID";
 

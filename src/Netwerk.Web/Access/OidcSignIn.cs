@@ -17,6 +17,13 @@ public static class OidcSignIn
         options.ClientId = settings.ClientId;
         options.ClientSecret = settings.ClientSecret;
         options.ResponseType = "code";
+        options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+        if (!settings.RequireHttpsMetadata)
+        {
+            // A provider on this machine over plain HTTP (tests): the correlation and nonce cookies cannot be Secure there.
+            options.CorrelationCookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            options.NonceCookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        }
         options.UsePkce = true;
         options.SignInScheme = AccessSetup.CookieScheme;
         options.CallbackPath = "/signin-oidc";
@@ -38,6 +45,7 @@ public static class OidcSignIn
         };
         options.Events.OnRemoteFailure = context =>
         {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSignIn)).LogWarning("OpenID Connect sign-in failed: {Reason}", context.Failure?.Message);
             context.Response.Redirect("/?signin=oidc-failed");
             context.HandleResponse();
             return Task.CompletedTask;

@@ -22,9 +22,13 @@ public static class ChangeEndpoints
         var page = await store.GetChangesAsync(QueryParameters.Long(since, "since", 0), QueryParameters.Int(limit, "limit", 500, 1, 5000), ct);
         if (await access.VisibleAsync(ct) is not { } visible) return TypedResults.Ok(page);
         // Changes outside the account's regions are left out; the latest sequence still moves, so catching up works.
+        // A deleted node belongs to no region any more: its deletion is passed on (an open map drops it) without its data.
         return TypedResults.Ok(page with
         {
-            Changes = page.Changes.Where(c => visible(c.Id) || (c.From is not null && visible(c.From)) || (c.To is not null && visible(c.To))).ToList(),
+            Changes = page.Changes
+                .Where(c => visible(c.Id) || (c.From is not null && visible(c.From)) || (c.To is not null && visible(c.To)))
+                .Select(c => c is { Entity: ChangeEntity.Node, Operation: ChangeOperation.Deleted } ? c with { Data = null } : c)
+                .ToList(),
         });
     }
 }

@@ -76,6 +76,8 @@ public static class NodeEndpoints
     private static async Task<Ok<IReadOnlyList<Change>>> GetHistory(string id, IGraphStore store, RequestAccess access, string? limit, CancellationToken ct)
     {
         await access.EnsureVisibleAsync(id, ct);
+        // The history of a deleted node is for accounts that see every region: it can no longer be placed in one.
+        if (await access.VisibleAsync(ct) is not null && await store.GetNodeAsync(id, ct) is null) throw new GraphItemNotFoundException(ChangeEntity.Node, id);
         var history = await store.GetHistoryAsync(id, QueryParameters.Int(limit, "limit", 100, 1, 1000), ct);
         return history.Count == 0 ? throw new GraphItemNotFoundException(ChangeEntity.Node, id) : TypedResults.Ok(history);
     }

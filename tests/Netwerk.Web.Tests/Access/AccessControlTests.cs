@@ -48,6 +48,20 @@ public sealed class AccessControlTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleted_people_of_another_region_leave_no_data_for_a_region_viewer()
+    {
+        var viewer = await _server.ClientAs(In(Role.Viewer, TwoRegions.RegionA));
+        var since = (await NetwerkServer.Json(await viewer.GetAsync("/api/changes?since=0"))).GetProperty("latestSequence").GetInt64();
+        Assert.Equal(HttpStatusCode.NoContent, (await _server.Send(HttpMethod.Delete, $"/api/nodes/{TwoRegions.PersonB}", ifMatch: "\"1\"")).StatusCode);
+
+        var text = await viewer.GetStringAsync($"/api/changes?since={since}");
+        Assert.DoesNotContain("Bert Beta", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bert.beta@example.org", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/api/nodes/{TwoRegions.PersonB}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _server.Http.GetAsync($"/api/nodes/{TwoRegions.PersonB}/history")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_viewer_cannot_change_anything_anywhere()
     {
         var viewer = await _server.ClientAs(In(Role.Viewer, RoleGrant.AllRegions));

@@ -1,6 +1,6 @@
 import type {
-  ChangePage, GraphDocument, GraphNode, GraphRelationship, GraphSchema, HealthReport, ImportResult,
-  Page, Problem, Properties, SearchHit, Subgraph,
+  Account, AccountInput, ApiToken, AuditPage, ChangePage, CreatedToken, EraseResult, GraphDocument, GraphNode,
+  GraphRelationship, GraphSchema, HealthReport, ImportResult, Me, Page, Problem, Properties, SearchHit, Subgraph,
 } from './types';
 import { lang } from '../i18n';
 
@@ -11,21 +11,94 @@ export class ApiError extends Error {
   }
 }
 
-function headers(extra: Record<string, string> = {}): Record<string, string> {
-  return { Accept: 'application/json, application/problem+json', 'Accept-Language': lang(), ...extra };
+// The anti-forgery token of the session (from /api/auth/me): sent on every unsafe request so that a
+// page on another site cannot make the browser write with the user's cookie.
+let csrfToken: string | null = null;
+let unauthorized: (() => void) | null = null;
+let unauthorizedReported = false;
+
+export function setCsrfToken(token: string | null | undefined): void { csrfToken = token ?? null; }
+
+/**
+ * Called once when an API call answers 401 (the session ended or never was): the app shows its
+ * sign-in screen. Not called again until a new handler is set, so a page full of failing calls
+ * does not loop.
+ */
+export function onUnauthorized(handler: () => void): void {
+  unauthorized = handler;
+  unauthorizedReported = false;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
-  const init: RequestInit = { method, headers: headers(extra), cache: 'no-store' };
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+
+/** The anti-forgery header an unsafe request needs; nothing for safe methods or without a token. */
+export function xsrfHeader(method: string, token: string | null = csrfToken): Record<string, string> {
+  return token && !SAFE_METHODS.has(method.toUpperCase()) ? { 'X-XSRF-TOKEN': token } : {};
+}
+
+/** A refusal because the anti-forgery token was missing or stale (ProblemDetails code "csrf", or a type ending in it). */
+export function isCsrfProblem(status: number, p: Problem): boolean {
+  return status === 400 && (p.code === 'csrf' || (typeof p.type === 'string' && /csrf$/i.test(p.type)));
+}
+
+function headers(method: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { Accept: 'application/json, application/problem+json', 'Accept-Language': lang(), ...xsrfHeader(method), ...extra };
+}
+
+/** Report a 401 to the app, unless it is the answer of the sign-in machinery itself. */
+export function reportUnauthorized(status: number, path: string): void {
+  if (status !== 401 || path.startsWith('/api/auth/') || unauthorizedReported || !unauthorized) return;
+  unauthorizedReported = true;
+  unauthorized();
+}
+
+async function send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}, retried = false): Promise<Response> {
+  const init: RequestInit = { method, headers: headers(method, extra), cache: 'no-store', credentials: 'same-origin' };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
   }
   const res = await fetch(path, init);
-  if (!res.ok) throw new ApiError(res.status, await readProblem(res));
+  if (res.ok) return res;
+  const problem = await readProblem(res);
+  // a stale token (the session changed in another tab): fetch the current one and try once more
+  if (!retried && isCsrfProblem(res.status, problem)) {
+    await refreshSession().catch(() => undefined);
+    return send(method, path, body, extra, true);
+  }
+  reportUnauthorized(res.status, path);
+  throw new ApiError(res.status, problem);
+}
+
+async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const res = await send(method, path, body, extra);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** GET a JSON document at any same-origin address (analysis endpoints build their own URLs). */
+export function getJson<T>(url: string): Promise<T> { return request<T>('GET', url); }
+
+/** The current session; keeps its anti-forgery token for the next unsafe request. */
+export async function refreshSession(): Promise<Me> {
+  const me = await request<Me>('GET', '/api/auth/me');
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+/** A sign-in answered with a session: take its token, then the one /me hands out for that session. */
+async function signedIn(p: Promise<Me>): Promise<Me> {
+  setCsrfToken((await p).csrfToken);
+  return refreshSession();
+}
+
+function fileName(res: Response, fallback: string): string {
+  const cd = res.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star) { try { return decodeURIComponent(star[1]!.trim()); } catch { /* fall through */ } }
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain ? plain[1]!.trim() : fallback;
 }
 
 export async function readProblem(res: Response): Promise<Problem> {
@@ -77,6 +150,29 @@ export const api = {
   search: (q: string, limit = 12) => request<SearchHit[]>('GET', '/api/search' + qs({ q, limit })),
   changes: (since: number, limit = 500) => request<ChangePage>('GET', '/api/changes' + qs({ since, limit })),
   importDocument: (doc: GraphDocument) => request<ImportResult>('POST', '/api/import', doc),
+
+  me: refreshSession,
+  requestSignIn: (email: string) => request<void>('POST', '/api/auth/sign-in', { email }),
+  completeSignIn: (token: string) => signedIn(request<Me>('POST', '/api/auth/sign-in/complete', { token })),
+  developmentSignIn: () => signedIn(request<Me>('POST', '/api/auth/development')),
+  signOut: async () => { await request<void>('POST', '/api/auth/sign-out'); setCsrfToken(null); },
+  oidcUrl: (returnUrl: string) => '/api/auth/oidc' + qs({ returnUrl }),
+
+  accounts: () => request<Account[]>('GET', '/api/accounts'),
+  createAccount: (a: AccountInput) => request<Account>('POST', '/api/accounts', a),
+  updateAccount: (id: string, a: AccountInput) => request<Account>('PUT', `/api/accounts/${enc(id)}`, a),
+  deleteAccount: (id: string) => request<void>('DELETE', `/api/accounts/${enc(id)}`),
+  tokens: () => request<ApiToken[]>('GET', '/api/tokens'),
+  createToken: (name: string) => request<CreatedToken>('POST', '/api/tokens', { name }),
+  revokeToken: (id: string) => request<void>('DELETE', `/api/tokens/${enc(id)}`),
+  audit: (params: { actor?: string | null; before?: number | null; limit?: number }) => request<AuditPage>('GET', '/api/audit' + qs(params)),
+
+  /** Everything stored about a person, as the file the server offers for download. */
+  exportPerson: async (id: string) => {
+    const res = await send('GET', `/api/people/${enc(id)}/export`);
+    return { blob: await res.blob(), fileName: fileName(res, `persoon-${id}.json`) };
+  },
+  erasePerson: (id: string) => request<EraseResult>('POST', `/api/people/${enc(id)}/erase`),
 };
 
 export type Api = typeof api;

@@ -22,4 +22,12 @@ export type Checks = [
   Assert<SameKeys<T.ImportResult, S['ImportResult']>>,
   Assert<SameKeys<T.HealthReport, S['HealthReport']>>,
   Assert<SameKeys<T.Page<T.GraphNode>, S['PageOfNode']>>,
+  Assert<SameKeys<T.Me, S['MeResponse']>>,
+  Assert<SameKeys<T.Account, S['AccountResponse']>>,
+  Assert<SameKeys<T.Grant, S['RoleGrant']>>,
+  Assert<SameKeys<T.ApiToken, S['ApiToken']>>,
+  Assert<SameKeys<T.CreatedToken, S['CreatedToken']>>,
+  Assert<SameKeys<T.AuditEntry, S['AuditEntry']>>,
+  Assert<SameKeys<T.AuditPage, S['AuditPage']>>,
+  Assert<SameKeys<T.EraseResult, S['ErasureResponse']>>,
 ];

@@ -129,3 +129,78 @@ export interface Problem {
   code?: string | null;
   currentVersion?: number | null;
 }
+
+// ---------------------------------------------------------------- access (accounts, tokens, audit, GDPR)
+
+export type Role = 'viewer' | 'organiser' | 'regisseur';
+
+/** A role in a region: a Region node id, or '*' for every region and the whole network. */
+export interface Grant {
+  role: Role;
+  region: string;
+  /** in answers only: region is '*' */
+  coversAllRegions?: boolean;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  language: 'nl' | 'en';
+  grants: Grant[];
+  createdAt: string;
+  lastSignInAt: string | null;
+}
+
+export type AccountInput = Pick<Account, 'email' | 'name' | 'language' | 'grants'>;
+
+/** GET /api/auth/me, and the answer of every sign-in. */
+export interface Me {
+  signedIn: boolean;
+  account?: Account | null;
+  csrfToken?: string | null;
+  /** offered now: only to a visitor who is not signed in, in Development on localhost */
+  developmentSignIn: boolean;
+  oidc: boolean;
+  /** the OpenID Connect provider's name for the button, when configured */
+  oidcName?: string | null;
+}
+
+export interface ApiToken {
+  id: string;
+  accountId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt?: string | null;
+  revokedAt?: string | null;
+}
+
+/** The secret is in this answer only; the server keeps a hash. */
+export interface CreatedToken { token: ApiToken; secret: string }
+
+export interface AuditEntry {
+  sequence: number;
+  at: string;
+  /** null: the system (demo data, jobs) */
+  actorId: string | null;
+  actorName: string | null;
+  /** the change feed's words; compared case-insensitively */
+  entity: 'node' | 'relationship' | 'Node' | 'Relationship';
+  operation: 'created' | 'updated' | 'deleted' | 'Created' | 'Updated' | 'Deleted';
+  id: string;
+  label: string;
+  cause: string | null;
+}
+
+export interface AuditPage { entries: AuditEntry[]; next: number | null }
+
+export interface EraseResult {
+  /** the id that stands for the erased person in the change feed from now on */
+  tombstone: string;
+  relationshipsRemoved: number;
+  meetingsCounted: number;
+  outboxFilesRemoved: number;
+  accountRemoved: boolean;
+  /** the database file was compacted, so no deleted page still holds the data */
+  storageScrubbed: boolean;
+}

@@ -1,9 +1,9 @@
 // The "Blinde vlekken" drawer: the analysis API's findings for the region and date on the map, by
 // severity, each with its explanation and suggestion; choosing one highlights its evidence on the map.
 import { analysisUrl, type BlindSpotReport, bySeverity, type Finding } from '../analysis';
-import { ApiError, readProblem } from '../api/client';
+import { getJson } from '../api/client';
 import { button, clear, h } from '../dom';
-import { formatDate, lang, type MessageKey, t } from '../i18n';
+import { formatDate, type MessageKey, t } from '../i18n';
 
 export interface BlindSpotEvents {
   show: (finding: Finding) => void;
@@ -33,9 +33,7 @@ export class BlindSpotsView {
     const seq = ++this.loadSeq;
     this.root.setAttribute('aria-busy', 'true');
     try {
-      const res = await fetch(analysisUrl('blindspots', region, asOf), { headers: { Accept: 'application/json', 'Accept-Language': lang() } });
-      if (!res.ok) throw new ApiError(res.status, await readProblem(res));
-      const report = (await res.json()) as BlindSpotReport;
+      const report = await getJson<BlindSpotReport>(analysisUrl('blindspots', region, asOf));
       if (seq !== this.loadSeq) return;
       this.report = report;
       this.error = null;

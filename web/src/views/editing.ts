@@ -7,7 +7,7 @@ import { missingRequired } from '../forms';
 import { loc, t } from '../i18n';
 import { nodeName } from '../model';
 import { mapProblem } from '../problems';
-import { type Action, inverseOf } from '../undo';
+import { type Action, inverseOf, mentions } from '../undo';
 import { Dialog, confirmDialog } from './dialog';
 import { PropertyForm, showGeneral } from './form-view';
 import { formatValue } from './panel';
@@ -27,6 +27,12 @@ export class Editing {
   constructor(private readonly ctx: Ctx, private readonly hooks: EditingHooks) {}
 
   get canUndo(): boolean { return this.undoStack.length > 0; }
+
+  /** Drop every undo step holding the node's data (after it was erased: nothing of it may come back). */
+  forget(nodeId: string): void {
+    this.undoStack = this.undoStack.filter((a) => !mentions(a, nodeId));
+    this.hooks.undoChanged(this.undoStack.length > 0);
+  }
 
   private record(a: Action): void {
     this.undoStack.push(a);

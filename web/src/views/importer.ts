@@ -1,5 +1,5 @@
 // Import a JSON document from a file, with upload progress, "processing" and the result counts.
-import { parseProblemText } from '../api/client';
+import { parseProblemText, reportUnauthorized, xsrfHeader } from '../api/client';
 import type { ImportResult } from '../api/types';
 import { button, clear, h } from '../dom';
 import { lang, t } from '../i18n';
@@ -24,6 +24,7 @@ export function openImport(afterImport: () => void): void {
     xhr.open('POST', '/api/import');
     xhr.setRequestHeader('Content-Type', 'application/json');
     xhr.setRequestHeader('Accept-Language', lang());
+    for (const [k, v] of Object.entries(xsrfHeader('POST'))) xhr.setRequestHeader(k, v);
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) {
         const pct = Math.round((e.loaded / e.total) * 100);
@@ -46,6 +47,7 @@ export function openImport(afterImport: () => void): void {
         })}`;
         afterImport();
       } else {
+        reportUnauthorized(xhr.status, '/api/import');
         const p = parseProblemText(xhr.status, xhr.responseText);
         const details = p.issues?.slice(0, 10).map((i) => `${i.field}: ${i.message}`) ?? [];
         status.textContent = t('import.failed', { msg: p.detail || p.title });

@@ -2,7 +2,7 @@
 import { api } from '../api/client';
 import type { Change, GraphNode, GraphRelationship, PropertyDefinition } from '../api/types';
 import type { Ctx } from '../context';
-import { button, clear, h } from '../dom';
+import { append, button, clear, h } from '../dom';
 import { formatDate, formatDateTime, loc, t } from '../i18n';
 import { nodeName } from '../model';
 
@@ -56,18 +56,23 @@ export class PanelView {
 
     const depth = h('select', { id: 'ego-depth', 'aria-label': t('panel.depth') },
       ...[1, 2, 3].map((d) => h('option', { value: String(d) }, `${t('panel.depth')} ${d}`)));
-    this.root.append(
-      h('div', { className: 'panel-actions' },
+    const editable = this.ctx.canEdit();
+    append(this.root, [
+      editable ? h('div', { className: 'panel-actions' },
         button(t('panel.edit'), () => this.ctx.editNode(node)),
         button(t('panel.addRelationship'), () => this.ctx.addRelationship(node)),
         button(t('panel.delete'), () => this.ctx.deleteNode(node), { className: 'danger' }),
-      ),
+      ) : null,
+      editable && kind?.personal ? h('div', { className: 'panel-actions gdpr-actions', role: 'group', 'aria-label': t('gdpr.title') },
+        button(t('gdpr.export'), () => this.ctx.exportPerson(node), { id: 'gdpr-export' }),
+        button(t('gdpr.erase'), () => this.ctx.erasePerson(node), { className: 'danger', id: 'gdpr-erase' }),
+      ) : null,
       h('div', { className: 'panel-actions' },
         depth,
         button(t('panel.ego'), () => this.ctx.showEgo(node.id, Number(depth.value)), { disabled: !onMap }),
         button(t('map.path'), () => this.ctx.openPath(node.id), { disabled: !onMap }),
       ),
-    );
+    ]);
 
     // properties
     const dl = h('dl', { className: 'props' });
@@ -159,7 +164,7 @@ export class PanelView {
     return h('li', {},
       this.nodeLink(otherId),
       details.length ? h('span', { className: 'muted small' }, ` · ${details.join(' · ')}`) : null,
-      h('span', { className: 'row-actions' },
+      !this.ctx.canEdit() ? null : h('span', { className: 'row-actions' },
         button('✎', () => this.ctx.editRelationship(r), { className: 'icon-button', 'aria-label': `${t('panel.editRelationship')}: ${label} ${this.otherName(r, id)}`, title: t('panel.editRelationship') }),
         button('✕', () => this.ctx.deleteRelationship(r), { className: 'icon-button', 'aria-label': `${t('panel.deleteRelationship')}: ${label} ${this.otherName(r, id)}`, title: t('panel.deleteRelationship') }),
       ));
