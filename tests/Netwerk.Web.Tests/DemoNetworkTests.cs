@@ -31,6 +31,19 @@ public sealed class DemoNetworkTests
     }
 
     [Fact]
+    public async Task Demo_series_expand_into_occurrences_and_invite_their_platforms_members()
+    {
+        using var server = new NetwerkServer(seedDemoData: true);
+
+        var listing = await server.Get<JsonElement>("/api/meetings?from=2027-01-01&to=2027-12-31&platform=platform-lerend-netwerk-trajectbegeleiders");
+        var invitees = await server.Get<JsonElement>("/api/meetings/meeting-lerend-netwerk-2027/invitees");
+
+        var starts = listing.GetProperty("occurrences").EnumerateArray().Select(o => o.GetProperty("start").GetString()).ToList();
+        Assert.Equal(["2027-01-28T09:00:00+01:00", "2027-03-25T09:00:00+01:00", "2027-05-27T09:00:00+02:00", "2027-07-22T09:00:00+02:00", "2027-09-23T09:00:00+02:00"], starts);
+        Assert.True(invitees.GetProperty("count").GetInt32() >= 5);
+    }
+
+    [Fact]
     public async Task Demo_network_is_as_large_as_promised()
     {
         var document = await DemoNetworkSeeder.ReadAsync(DemoNetworkSeeder.DefaultFile, CancellationToken.None);

@@ -42,7 +42,7 @@ public sealed class ServiceTests : IDisposable
         var json = await response.Content.ReadAsStringAsync();
         var paths = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("paths");
 
-        foreach (var path in new[] { "/api/nodes", "/api/nodes/{id}", "/api/relationships", "/api/graph", "/api/search", "/api/changes", "/api/import", "/api/export", "/api/schema", "/health" })
+        foreach (var path in new[] { "/api/nodes", "/api/nodes/{id}", "/api/relationships", "/api/graph", "/api/search", "/api/changes", "/api/import", "/api/export", "/api/schema", "/health", "/api/meetings", "/api/meetings/{id}", "/api/meetings/{id}/invitees", "/api/meetings/{id}/invitees/preview", "/api/meetings/{id}/attendance", "/api/meetings/{id}/speeddates", "/api/planning/slots", "/api/planning/speeddates" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }

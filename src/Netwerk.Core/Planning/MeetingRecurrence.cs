@@ -50,7 +50,7 @@ public static class MeetingRecurrence
     public static List<ValidationError> Validate(string rule, DateTimeOffset start, string field)
     {
         var errors = new List<ValidationError>();
-        RecurrenceRule pattern;
+        RecurrencePattern pattern;
         try
         {
             pattern = Parse(rule);
@@ -164,7 +164,7 @@ public static class MeetingRecurrence
     /// <summary>Ends a series before one occurrence (cancel "this and following"); null when nothing would be left.</summary>
     public static string? EndBefore(string rule, DateTimeOffset start, DateTimeOffset originalStart) => Split(rule, start, originalStart).Head;
 
-    private static RecurrenceRule Parse(string rule)
+    private static RecurrencePattern Parse(string rule)
     {
         var text = rule.Trim();
         if (text.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase)) text = text[6..];
@@ -172,7 +172,8 @@ public static class MeetingRecurrence
         {
             throw new FormatException("Expected one RRULE value such as FREQ=WEEKLY;BYDAY=TU;COUNT=10.");
         }
-        return new RecurrenceRule(text);
+        // RecurrencePattern, not its base RecurrenceRule: only the former writes itself back as RRULE text.
+        return new RecurrencePattern(text);
     }
 
     private static IEnumerable<DateTimeOffset> Generate(string rule, DateTimeOffset start)

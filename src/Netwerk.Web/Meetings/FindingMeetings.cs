@@ -33,7 +33,7 @@ public static class FindingMeetings
         FromFindingRequest body, IGraphStore store, AnalysisCache cache, PlanningGraph planning, RequestAccess access, HttpContext http, HttpResponse response, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.FindingId)) throw RequestProblemException.Invalid(new ValidationError("findingId", "required"));
-        var asOf = QueryParameters.Date(body.AsOf, "asOf") ?? planning.Today;
+        var asOf = MeetingValidation.PlanningDate(QueryParameters.Date(body.AsOf, "asOf"), "asOf") ?? planning.Today;
         var region = string.IsNullOrWhiteSpace(body.Region) ? null : body.Region;
         access.RequireRegion(region, Role.Organiser);
         var entry = await cache.GetAsync(region, asOf, ct);

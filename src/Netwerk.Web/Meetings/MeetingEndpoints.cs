@@ -54,8 +54,8 @@ public static class MeetingEndpoints
     private static async Task<Ok<MeetingListResponse>> ListMeetings(
         PlanningGraph planning, RequestAccess access, string? from, string? to, string? platform, string? kind, string? theme, string? status, CancellationToken ct)
     {
-        var first = QueryParameters.Date(from, "from") ?? planning.Today.AddDays(-90);
-        var last = QueryParameters.Date(to, "to") ?? first.AddDays(365);
+        var first = MeetingValidation.PlanningDate(QueryParameters.Date(from, "from"), "from") ?? planning.Today.AddDays(-90);
+        var last = MeetingValidation.PlanningDate(QueryParameters.Date(to, "to"), "to") ?? first.AddDays(365);
         if (last < first) throw RequestProblemException.Invalid(new ValidationError("to", "date-order", "from", "to"));
         if (last.DayNumber - first.DayNumber > MaxListDays) throw RequestProblemException.Invalid(new ValidationError("to", "too-long-span", MaxListDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var window = (Start: LocalMidnight(first), End: LocalMidnight(last.AddDays(1)));
@@ -115,7 +115,14 @@ public static class MeetingEndpoints
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or Ical.Net.Evaluation.EvaluationException)
         {
-            return MeetingRecurrence.Expand(null, start, end, exceptions, from, to);
+            try
+            {
+                return MeetingRecurrence.Expand(null, start, end, exceptions, from, to);
+            }
+            catch (ArgumentException)
+            {
+                return [];
+            }
         }
     }
 

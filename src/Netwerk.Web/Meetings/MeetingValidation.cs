@@ -119,10 +119,24 @@ public static class MeetingValidation
             errors.Add(new(field, "required"));
             return null;
         }
-        if (GraphDates.TryParseDateTime(text, out var value)) return MeetingRecurrence.ToBrussels(value);
+        if (GraphDates.TryParseDateTime(text, out var value))
+        {
+            if (value.Year is >= MinYear and <= MaxYear) return MeetingRecurrence.ToBrussels(value);
+            errors.Add(new(field, value.Year < MinYear ? "too-small" : "too-large", value.Year < MinYear ? $"{MinYear}" : $"{MaxYear}"));
+            return null;
+        }
         errors.Add(new(field, "bad-datetime"));
         return null;
     }
+
+    /// <summary>Years a planner works in; keeps every date sum (series horizons, windows) far from the calendar's ends.</summary>
+    public const int MinYear = 1900;
+    public const int MaxYear = 2200;
+
+    /// <summary>A date within <see cref="MinYear"/>..<see cref="MaxYear"/>, or a 400 naming the field.</summary>
+    public static DateOnly? PlanningDate(DateOnly? date, string field) =>
+        date is not { } d || d.Year is >= MinYear and <= MaxYear ? date
+        : throw Problems.RequestProblemException.Invalid(new ValidationError(field, d.Year < MinYear ? "too-small" : "too-large", d.Year < MinYear ? $"{MinYear}" : $"{MaxYear}"));
 
     public static async Task ExpectKindAsync(IGraphStore store, string? id, string field, string kind, List<ValidationError> errors, CancellationToken ct)
     {

@@ -199,8 +199,10 @@ public static class PlanningEndpoints
     private static DateOnly? Date(string? text, string field, List<ValidationError> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) errors.Add(new(field, "required"));
-        else if (GraphDates.TryParseDate(text, out var date)) return date;
-        else errors.Add(new(field, "bad-date"));
+        else if (!GraphDates.TryParseDate(text, out var date)) errors.Add(new(field, "bad-date"));
+        else if (date.Year < MeetingValidation.MinYear) errors.Add(new(field, "too-small", $"{MeetingValidation.MinYear}"));
+        else if (date.Year > MeetingValidation.MaxYear) errors.Add(new(field, "too-large", $"{MeetingValidation.MaxYear}"));
+        else return date;
         return null;
     }
 

@@ -11,7 +11,7 @@ public sealed record ErasureResponse(
 
 /// <summary>
 /// Erases one person everywhere Netwerk keeps them: attendance first becomes an anonymous count on each meeting
-/// (so reports keep their numbers), then mails waiting in the outbox and their account go, then the store erases
+/// (so reports keep their numbers) and meetings stop naming them (organisers, invite lists, speed dates), then mails waiting in the outbox and their account go, then the store erases
 /// the node and scrubs its history.
 /// </summary>
 public sealed class PersonEraser(IGraphStore store, IAccountStore accounts, MailOutbox outbox, ILogger<PersonEraser> logger)
@@ -22,6 +22,7 @@ public sealed class PersonEraser(IGraphStore store, IAccountStore accounts, Mail
     {
         var attended = await store.FindRelationshipsAsync(new RelationshipQuery { Type = "ATTENDED", From = person.Id, Limit = int.MaxValue }, ct);
         foreach (var meetingId in attended.Items.Select(r => r.To).Distinct()) await CountAnonymously(meetingId, ct);
+        await Meetings.MeetingReferences.ForgetPersonAsync(store, person.Id, ct);
         var email = PersonDataEndpoints.EmailOf(person);
         var outboxFiles = email is null ? 0 : await outbox.RemoveOutboxFilesFor(email, ct);
         var account = email is null ? null : await accounts.FindByEmailAsync(email, ct);

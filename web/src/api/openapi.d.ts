@@ -2139,6 +2139,1222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occurrences between from and to (dates, default 90 days ago to a year later), recurrences expanded, filtered by platform, kind, theme and status. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    platform?: string;
+                    kind?: string;
+                    theme?: string;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingListResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Replaces the meeting; raises its sequence when time, place, recurrence or status change. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels the meeting, one occurrence, or an occurrence and all following (If-Match); raises the sequence. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["CancelRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes one occurrence, or it and all following (the series is split into a new meeting) (If-Match). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OccurrenceChangeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OccurrenceChangeResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/from-finding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A draft meeting from a blind-spot finding: its kind, themes and invite rule follow from the finding's evidence. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FromFindingRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invite list as its saved rules give it now, with the INVITED status of each person once frozen. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Saves the rules and manual additions/removals (If-Match: the meeting's version). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InviteListDefinition"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/invitees/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list that rules would give (query 'rules': the definition as JSON; the saved rules without it); nothing is saved. */
+        get: {
+            parameters: {
+                query?: {
+                    rules?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The list that the definition in the body would give; nothing is saved. The same as GET …/preview, for clients that prefer a body. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InviteListDefinition"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/invitees/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freezes the list: an INVITED relationship (needs-action, the meeting's sequence) per invitee (If-Match). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registers who was present (idempotent); with replace, people not in the list lose their ATTENDED. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AttendanceRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttendanceResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/speeddates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The speed-date schedule of a businessmixer (rounds, tables, personal agendas), computed from its settings. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpeedDatesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ranked candidate slots: fewest invitees busy in other Netwerk meetings (invited, attended or organising), then no regional holiday, then no school holiday, then earliest; public holidays left out. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SlotsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlotsResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/speeddates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A speed-date schedule between two groups over tables and rounds, with a personal agenda per participant. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SpeedDatePlanRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpeedDatesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The invite list a definition gives, for a meeting not saved yet; nothing is saved. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InviteListDefinition"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteesResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2160,6 +3376,18 @@ export interface components {
             /** Format: date-time */
             lastSignInAt: null | string;
         };
+        /** @description A participant's round: table and partner, or both null when the participant sits this round out. */
+        AgendaEntry: {
+            /** Format: int32 */
+            round: number | string;
+            /** Format: date-time */
+            start: null | string;
+            /** Format: date-time */
+            end: null | string;
+            /** Format: int32 */
+            table: null | number | string;
+            partner: null | string;
+        };
         AllowedValue: {
             value: string;
             label: components["schemas"]["LocalizedText"];
@@ -2178,6 +3406,25 @@ export interface components {
             lastUsedAt?: null | string;
             /** Format: date-time */
             revokedAt?: null | string;
+        };
+        /**
+         * @description Who was present (person ids). Idempotent: present people get an ATTENDED relationship once; with
+         *     `replace` the ATTENDED relationships of people not in the list are removed (a checklist saved whole).
+         *     `occurrence` (original start) names the occurrence of a recurring meeting.
+         */
+        AttendanceRequest: {
+            present: null | string[];
+            occurrence?: null | string;
+            /** @default false */
+            replace: boolean;
+        };
+        AttendanceResponse: {
+            meetingId: string;
+            /** Format: date-time */
+            occurrence: null | string;
+            attendees: string[];
+            added: string[];
+            removed: string[];
         };
         AuditEntry: {
             /** Format: int64 */
@@ -2203,6 +3450,14 @@ export interface components {
             asOf: string;
             region: null | string;
             findings: components["schemas"]["FindingResponse"][];
+        };
+        /**
+         * @description Cancels the whole meeting (no `occurrence`), one occurrence (`scope` "occurrence", the default when an
+         *     occurrence is given) or an occurrence and all after it (`scope` "following").
+         */
+        CancelRequest: {
+            occurrence?: null | string;
+            scope?: null | string;
         };
         /**
          * @description One committed change in the store's change feed. Sequences increase monotonically across all writers.
@@ -2278,6 +3533,12 @@ export interface components {
             evidence: components["schemas"]["EvidenceResponse"];
             suggestion: string;
         };
+        /** @description A draft meeting from a blind-spot finding of a region as of a date (default today). */
+        FromFindingRequest: {
+            findingId: null | string;
+            region?: null | string;
+            asOf?: null | string;
+        };
         /** @description The import/export format: the whole graph (or a region) in one document; round-trips exactly. */
         GraphDocument: {
             nodes?: components["schemas"]["NodeDraft"][];
@@ -2331,11 +3592,239 @@ export interface components {
             /** Format: date-time */
             lastActivity: string;
         };
+        /** @description A person on an invite list as the planner shows it. */
+        InviteeResponse: {
+            personId: string;
+            name: string;
+            email?: null | string;
+            hasEmail: boolean;
+            /** @description Why: `platform-members:&lt;id&gt;`, `function`, `organisations`, `staff-of`, `agreement-parties:&lt;id&gt;`, `theme:&lt;id&gt;`, `attendees`, `added`. */
+            reasons: string[];
+            addedByHand: boolean;
+            /** @description The INVITED status once the list is frozen (needs-action, accepted, tentative, declined, waitlisted). */
+            status?: null | string;
+            attended: boolean;
+        };
+        /**
+         * @description An invite list: its definition, the people on it, and who was left out and why. `notInvitedYet` and
+         *     `noLongerListed` compare a frozen list with the current evaluation (a new member, an opt-out since).
+         */
+        InviteesResponse: {
+            meetingId?: null | string;
+            definition: components["schemas"]["InviteListDefinition"];
+            frozen: boolean;
+            /** Format: date-time */
+            frozenAt?: null | string;
+            /** Format: int32 */
+            sequence: number | string;
+            /** Format: int32 */
+            count: number | string;
+            /** Format: int32 */
+            capacity?: null | number | string;
+            /**
+             * Format: int32
+             * @description How many more people are listed than the capacity (0 when it fits or there is no capacity).
+             */
+            overCapacity: number | string;
+            invitees: components["schemas"]["InviteeResponse"][];
+            leftOut: components["schemas"]["LeftOut"][];
+            withoutEmail: string[];
+            /** Format: int32 */
+            duplicatesRemoved: number | string;
+            notInvitedYet: string[];
+            noLongerListed: string[];
+        };
+        /**
+         * @description An invite list as an organiser defines it: an optional rule, people added by hand and people removed by hand
+         *     (removal wins over every rule and over an addition).
+         */
+        InviteListDefinition: {
+            rule?: null | components["schemas"]["InviteListRule"];
+            add?: string[];
+            remove?: string[];
+        };
+        /**
+         * @description One rule of an invite list: who in the graph should be invited. Rules are JSON objects told apart by their
+         *     `type`; `all` and `any` combine other rules (intersection and union). Every leaf rule yields
+         *     people (Person nodes); what each means in graph terms is on its record.
+         */
+        InviteListRule: components["schemas"]["InviteListRuleAllRule"] | components["schemas"]["InviteListRuleAnyRule"] | components["schemas"]["InviteListRulePlatformMembersRule"] | components["schemas"]["InviteListRuleFunctionRule"] | components["schemas"]["InviteListRuleOrganisationsRule"] | components["schemas"]["InviteListRuleStaffOfRule"] | components["schemas"]["InviteListRuleAgreementPartiesRule"] | components["schemas"]["InviteListRuleThemeRule"] | components["schemas"]["InviteListRuleAttendeesRule"];
+        /** @description The staff of the organisations PARTY_TO an agreement (or a project). */
+        InviteListRuleAgreementPartiesRule: {
+            /** @enum {string} */
+            type?: "agreement-parties";
+            agreement: string;
+        };
+        /** @description People matched by every one of IReadOnlyList&lt;InviteListRule&gt; AllRule.Rules. */
+        InviteListRuleAllRule: {
+            /** @enum {string} */
+            type?: "all";
+            rules?: components["schemas"]["InviteListRule"][];
+        };
+        /** @description People matched by at least one of IReadOnlyList&lt;InviteListRule&gt; AnyRule.Rules. */
+        InviteListRuleAnyRule: {
+            /** @enum {string} */
+            type?: "any";
+            rules?: unknown;
+        };
+        /**
+         * @description People who ATTENDED earlier meetings: the given IReadOnlyList&lt;string&gt;? AttendeesRule.Meetings, and/or every meeting OF the
+         *     string? AttendeesRule.Platform; only meetings starting on or after DateOnly? AttendeesRule.Since when given.
+         */
+        InviteListRuleAttendeesRule: {
+            /** @enum {string} */
+            type?: "attendees";
+            meetings?: unknown;
+            platform?: null | string;
+            /** Format: date */
+            since?: null | string;
+        };
+        /**
+         * @description People with one of IReadOnlyList&lt;string&gt;? FunctionRule.Functions (the function on their WORKS_FOR, else on the person) working for an
+         *     organisation in the area: ACTIVE_IN the string? FunctionRule.Municipality, or ACTIVE_IN the string? FunctionRule.Region or one of
+         *     its municipalities. Either criterion may be left out, not both.
+         */
+        InviteListRuleFunctionRule: {
+            /** @enum {string} */
+            type?: "function";
+            functions?: unknown;
+            region?: null | string;
+            municipality?: null | string;
+        };
+        /**
+         * @description The staff (WORKS_FOR) of organisations of one of IReadOnlyList&lt;string&gt;? OrganisationsRule.Types and one of IReadOnlyList&lt;string&gt;? OrganisationsRule.Sectors, in the area
+         *     when given (as for FunctionRule). At least one criterion.
+         */
+        InviteListRuleOrganisationsRule: {
+            /** @enum {string} */
+            type?: "organisations";
+            types?: unknown;
+            sectors?: unknown;
+            region?: null | string;
+            municipality?: null | string;
+        };
+        /**
+         * @description People who are MEMBER_OF the platform (with one of IReadOnlyList&lt;string&gt;? PlatformMembersRule.Roles when given; a membership without a role
+         *     counts as `lid`); with bool PlatformMembersRule.IncludeOrganisationStaff also the staff (WORKS_FOR) of member organisations.
+         */
+        InviteListRulePlatformMembersRule: {
+            /** @enum {string} */
+            type?: "platform-members";
+            platform: string;
+            roles?: unknown;
+            includeOrganisationStaff?: boolean;
+        };
+        /** @description The staff (WORKS_FOR) of the given organisations: e.g. both sides of a sector gap. */
+        InviteListRuleStaffOfRule: {
+            /** @enum {string} */
+            type?: "staff-of";
+            organisations?: unknown;
+        };
+        /**
+         * @description People working on a theme: the staff of organisations that ADDRESS it, and the members of platforms that ADDRESS
+         *     it (people directly; member organisations' staff too).
+         */
+        InviteListRuleThemeRule: {
+            /** @enum {string} */
+            type?: "theme";
+            theme: string;
+        };
         JsonElement: unknown;
+        /**
+         * @description A person a rule or an addition named but who is not on the list: `opt-out` (the person asked not to be
+         *     invited), `removed` (by hand), or `duplicate-email` (another person node with the same address is on the
+         *     list: string? LeftOut.DuplicateOf).
+         */
+        LeftOut: {
+            personId: string;
+            name: string;
+            reason: string;
+            duplicateOf?: null | string;
+        };
         /** @description A Dutch and English text, as the UI shows it. */
         LocalizedText: {
             nl: string;
             en: string;
+        };
+        /** @description The invitees of one other meeting who are busy during a candidate slot. */
+        MeetingConflict: {
+            meetingId: string;
+            meetingTitle: string;
+            personIds: string[];
+        };
+        MeetingListResponse: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            occurrences: components["schemas"]["OccurrenceResponse"][];
+        };
+        /**
+         * @description A meeting as a client writes it (POST creates, PUT replaces). Date-times are ISO 8601 with an offset
+         *     (`2025-03-04T10:00:00+01:00`); they are stored and answered as Europe/Brussels wall-clock time.
+         *     `kind` is the meeting type (overleg, inspiratiemoment, meet-and-greet, businessmixer, studiedag, andere);
+         *     `recurrence` an RRULE value (`FREQ=MONTHLY;BYDAY=2TU;UNTIL=20261231T235959Z`).
+         */
+        MeetingRequest: {
+            /** @description Optional on create (generated when absent); ignored on PUT. */
+            id?: null | string;
+            kind?: null | string;
+            title?: null | string;
+            description?: null | string;
+            start?: null | string;
+            end?: null | string;
+            venue?: null | components["schemas"]["VenueDto"];
+            /** Format: int32 */
+            capacity?: null | number | string;
+            /** @description Accept answers beyond capacity onto a waiting list (default true). */
+            waitingList?: null | boolean;
+            themes?: null | string[];
+            platform?: null | string;
+            organisers?: null | string[];
+            /** @description draft, planned (default), cancelled, held. */
+            status?: null | string;
+            recurrence?: null | string;
+            speedDates?: null | components["schemas"]["SpeedDateSettings"];
+        };
+        /**
+         * @description A stored meeting. `start`/`end` are those of the first occurrence; `exceptions` the per-occurrence
+         *     changes and cancellations keyed by original start; `sequence` the iCalendar SEQUENCE, raised on every change
+         *     of time, place or cancellation. The ETag is `version`.
+         */
+        MeetingResponse: {
+            id: string;
+            /** Format: int64 */
+            version: number | string;
+            kind: string;
+            title: string;
+            description?: null | string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            venue: components["schemas"]["VenueDto"];
+            /** Format: int32 */
+            capacity?: null | number | string;
+            waitingList: boolean;
+            themes: string[];
+            platform?: null | string;
+            organisers: string[];
+            status: string;
+            recurrence?: null | string;
+            exceptions: components["schemas"]["OccurrenceException"][];
+            /** Format: int32 */
+            sequence: number | string;
+            /** @description Whether invite rules are saved, and since when the list is frozen (INVITED relationships exist). */
+            hasInviteRules: boolean;
+            /** Format: date-time */
+            invitationsFrozenAt?: null | string;
+            speedDates?: null | components["schemas"]["SpeedDateSettings"];
+            /** Format: int32 */
+            attendeeCount?: null | number | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         MeResponse: {
             signedIn: boolean;
@@ -2421,6 +3910,69 @@ export interface components {
             color: string;
             shape: string;
         };
+        /**
+         * @description Changes one occurrence (`scope` "this", default) or that occurrence and all following ones ("following": the
+         *     series is split; the old one ends before it and a new meeting carries the rest). Null fields keep their value.
+         */
+        OccurrenceChangeRequest: {
+            originalStart?: null | string;
+            scope?: null | string;
+            start?: null | string;
+            end?: null | string;
+            title?: null | string;
+            venue?: null | components["schemas"]["VenueDto"];
+            description?: null | string;
+        };
+        /** @description The changed meeting, and for a "following" change the new meeting that carries the rest of the series. */
+        OccurrenceChangeResponse: {
+            meeting: components["schemas"]["MeetingResponse"];
+            split: null | components["schemas"]["MeetingResponse"];
+        };
+        /**
+         * @description A change to one occurrence of a recurring meeting, keyed by the occurrence's original start (the RECURRENCE-ID
+         *     of iCalendar): cancelled, or moved and/or with other details. Null fields keep the series' value.
+         */
+        OccurrenceException: {
+            /** Format: date-time */
+            originalStart: string;
+            cancelled?: boolean;
+            /** Format: date-time */
+            start?: null | string;
+            /** Format: date-time */
+            end?: null | string;
+            title?: null | string;
+            venue?: null | string;
+            address?: null | string;
+            room?: null | string;
+            onlineUrl?: null | string;
+            description?: null | string;
+        };
+        /** @description One occurrence in a listing: the meeting it belongs to, when it is now and when it was first planned. */
+        OccurrenceResponse: {
+            meetingId: string;
+            title: string;
+            kind: string;
+            status: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /**
+             * Format: date-time
+             * @description The occurrence's key in its series (RECURRENCE-ID): use it to change or cancel this occurrence.
+             */
+            originalStart: string;
+            recurring: boolean;
+            /** @description This occurrence, or the whole meeting, is cancelled. */
+            cancelled: boolean;
+            /** @description This occurrence differs from the series (moved, other venue or title). */
+            changed: boolean;
+            platform?: null | string;
+            themes: string[];
+            venue: components["schemas"]["VenueDto"];
+            /** Format: int32 */
+            sequence: number | string;
+        };
         PageOfNode: {
             items: components["schemas"]["Node"][];
             /** Format: int32 */
@@ -2438,6 +3990,16 @@ export interface components {
             offset: number | string;
             /** Format: int32 */
             limit: number | string;
+        };
+        /** @description A participant's personal agenda for the whole session, one entry per round. */
+        ParticipantAgenda: {
+            id: string;
+            group: components["schemas"]["SpeedDateGroup"];
+            entries: components["schemas"]["AgendaEntry"][];
+            /** Format: int32 */
+            meetings?: number | string;
+            /** Format: int32 */
+            idleRounds?: number | string;
         };
         PathItem: {
             nodes: string[];
@@ -2481,6 +4043,19 @@ export interface components {
         };
         /** @enum {unknown} */
         PropertyType: "string" | "text" | "integer" | "number" | "boolean" | "date" | "datetime" | "email" | "url" | "phone" | "enum" | "stringList";
+        /**
+         * @description A day off in Belgium with a stable `Code` (e.g. `easter-monday`). `IsLegal` is true for the ten
+         *     legal public holidays (wet van 4 januari 1974 betreffende de feestdagen) and false for a regional holiday such as
+         *     11 July, the Feest van de Vlaamse Gemeenschap: no legal holiday, but the Flemish government and many local
+         *     governments, OCMWs and organisations close, so a meeting with them that day goes badly.
+         */
+        PublicHoliday: {
+            /** Format: date */
+            date: string;
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            isLegal: boolean;
+        };
         /** @description A stored directed relationship, optionally valid only between two dates (inclusive). */
         Relationship: {
             id: string;
@@ -2527,6 +4102,21 @@ export interface components {
             region: string;
             coversAllRegions?: boolean;
         };
+        /**
+         * @description A school holiday period of the Flemish Community from `First` to `Last`, both included. `Code` is
+         *     `autumn`, `christmas`, `spring` (krokus), `easter`, `ascension` or `summer`;
+         *     `SchoolYear` is the calendar year in which the school year starts (2025 for 2025–2026).
+         */
+        SchoolHolidayPeriod: {
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            /** Format: date */
+            first: string;
+            /** Format: date */
+            last: string;
+            /** Format: int32 */
+            schoolYear: number | string;
+        };
         SearchHit: {
             id: string;
             kind: string;
@@ -2544,6 +4134,155 @@ export interface components {
         };
         SignInRequest: {
             email: null | string;
+        };
+        /**
+         * @description A proposed slot with its score and everything that speaks against it. `Score` is 100 − 10 per conflicting
+         *     invitee − 5 on a regional holiday − 3 in a school holiday (when avoided). The weights keep the ranking
+         *     lexicographic: fewer conflicts always wins, then no regional holiday, then no school holiday; equal scores are
+         *     ordered by start.
+         */
+        SlotCandidate: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** Format: int32 */
+            score: number | string;
+            conflictingInvitees: string[];
+            conflicts: components["schemas"]["MeetingConflict"][];
+            schoolHoliday: null | components["schemas"]["SchoolHolidayPeriod"];
+            regionalHoliday: null | components["schemas"]["PublicHoliday"];
+            reasons: components["schemas"]["SlotReason"][];
+        };
+        /** @description Why a candidate scores lower than a free slot; int SlotReason.Penalty is what it took off the score. */
+        SlotReason: {
+            code: string;
+            text: components["schemas"]["LocalizedText"];
+            /** Format: int32 */
+            penalty: number | string;
+        };
+        /**
+         * @description The ranked candidates and what was left out, so the UI can say why a day is missing: `SlotsConsidered`
+         *     counts the slots on allowed days and hours that were ranked, `SlotsBlockedByVenue` those dropped because the
+         *     venue is booked, and `HolidaysSkipped` lists the public holidays on allowed weekdays whose slots were dropped.
+         */
+        SlotSearchResult: {
+            candidates: components["schemas"]["SlotCandidate"][];
+            /** Format: int32 */
+            slotsConsidered: number | string;
+            /** Format: int32 */
+            slotsBlockedByVenue: number | string;
+            holidaysSkipped: components["schemas"]["PublicHoliday"][];
+        };
+        /**
+         * @description Where to look for a slot: a window of days, a meeting length, weekdays and hours (local Brussels time), and whose
+         *     calendars count — the given people and/or the invitees and organisers of a meeting (`meeting`, which is then
+         *     left out of the busy times). Dates are yyyy-MM-dd, times HH:mm, weekdays monday…sunday.
+         */
+        SlotsRequest: {
+            firstDay?: null | string;
+            lastDay?: null | string;
+            /**
+             * Format: int32
+             * @description Length of the meeting; defaults to the meeting's own when string? SlotsRequest.Meeting is given.
+             */
+            durationMinutes?: null | number | string;
+            weekdays?: null | string[];
+            dayStart?: null | string;
+            dayEnd?: null | string;
+            /** Format: int32 */
+            stepMinutes?: null | number | string;
+            invitees?: null | string[];
+            meeting?: null | string;
+            avoidSchoolHolidays?: boolean;
+            excludeRegionalHolidays?: boolean;
+            /** Format: int32 */
+            maxResults?: number | string;
+            /** Format: int32 */
+            maxPerDay?: null | number | string;
+        };
+        /** @description The ranked slots, for whom (the invitee ids whose calendars counted) and how many busy times were weighed. */
+        SlotsResponse: {
+            invitees: string[];
+            /** Format: int32 */
+            busyIntervals: number | string;
+            result: components["schemas"]["SlotSearchResult"];
+        };
+        /** @enum {unknown} */
+        SpeedDateGroup: "a" | "b";
+        /** @description One participant of group A and one of group B (the order in a request may be either way round). */
+        SpeedDatePair: {
+            a: string;
+            b: string;
+        };
+        /** @description An ad-hoc speed-date plan: the settings and, optionally, when the first round starts (for clock times). */
+        SpeedDatePlanRequest: {
+            settings: null | components["schemas"]["SpeedDateSettings"];
+            startsAt?: null | string;
+        };
+        /** @description One round: who sits where, and who of each group waits (sits out) this round. */
+        SpeedDateRound: {
+            /** Format: int32 */
+            number: number | string;
+            /** Format: date-time */
+            start: null | string;
+            /** Format: date-time */
+            end: null | string;
+            seats: components["schemas"]["SpeedDateSeat"][];
+            idleA: string[];
+            idleB: string[];
+        };
+        /**
+         * @description The schedule. `Rounds` can be fewer than `RoundsRequested` when every allowed pair has met before the
+         *     time is up. `PairsUpperBound` is min(allowed pairs, rounds requested × min(tables, |A|, |B|)): without
+         *     constraints `PairsMet` always reaches it. `MustMeetUnmet` lists the must-meet pairs that could not be
+         *     placed (a person with more must-meet partners than there are rounds, or more such pairs than seats).
+         */
+        SpeedDateSchedule: {
+            /** Format: int32 */
+            roundsRequested: number | string;
+            rounds: components["schemas"]["SpeedDateRound"][];
+            agendas: components["schemas"]["ParticipantAgenda"][];
+            /** Format: int32 */
+            pairsMet: number | string;
+            /** Format: int32 */
+            pairsAllowed: number | string;
+            /** Format: int32 */
+            pairsUpperBound: number | string;
+            mustMeetUnmet: components["schemas"]["SpeedDatePair"][];
+        };
+        /** @description Table `Table` (1-based) seats `A` and `B` for one round. */
+        SpeedDateSeat: {
+            /** Format: int32 */
+            table: number | string;
+            a: string;
+            b: string;
+        };
+        /** @description The speed-date format of a businessmixer; rounds are given or follow from the total and round minutes. */
+        SpeedDateSettings: {
+            groupA?: string[];
+            groupB?: string[];
+            /** Format: int32 */
+            tables?: number | string;
+            /** Format: int32 */
+            rounds?: null | number | string;
+            /** Format: int32 */
+            totalMinutes?: null | number | string;
+            /** Format: int32 */
+            roundMinutes?: null | number | string;
+            /** Format: int32 */
+            changeoverMinutes?: number | string;
+            mustMeet?: null | components["schemas"]["SpeedDatePair"][];
+            mustNotMeet?: null | components["schemas"]["SpeedDatePair"][];
+        };
+        /** @description A speed-date schedule with the participants' names, for a stored businessmixer or an ad-hoc request. */
+        SpeedDatesResponse: {
+            meetingId: null | string;
+            settings: components["schemas"]["SpeedDateSettings"];
+            schedule: components["schemas"]["SpeedDateSchedule"];
+            names: {
+                [key: string]: string;
+            };
         };
         StoreStatus: {
             provider: string;
@@ -2563,6 +4302,13 @@ export interface components {
         };
         TokenRequest: {
             name: null | string;
+        };
+        /** @description Where a meeting takes place: a venue name, its address and room, and/or an online link. */
+        VenueDto: {
+            name?: null | string;
+            address?: null | string;
+            room?: null | string;
+            onlineUrl?: null | string;
         };
     };
     responses: never;
