@@ -1,7 +1,8 @@
 // The meeting planner's part of the API (src/Netwerk.Web/Meetings and Planning): its shapes as the
 // server's MeetingContracts.cs, PlanningEndpoints.cs and the Core planning records write them, and
-// the calls. Date-times are ISO 8601 with the Brussels offset; dates yyyy-MM-dd; absent values are
-// left out of the JSON (hence the optional fields).
+// the calls, checked against the generated OpenAPI types in ./openapi-check.ts. Date-times are ISO 8601
+// with the Brussels offset; dates yyyy-MM-dd; absent values are left out of the JSON (hence the
+// optional fields).
 import { callJson, getJson } from './client';
 import type { Localized } from './types';
 

@@ -2,6 +2,7 @@
 // types (src/api/openapi.d.ts, made by `npm run gen:api` from web/openapi.json) and vice versa.
 // `tsc --noEmit` (part of `npm run build`) fails when the server's contract and ours drift.
 import type { components } from './openapi';
+import type * as M from './meetings';
 import type * as T from './types';
 
 type S = components['schemas'];
@@ -30,4 +31,31 @@ export type Checks = [
   Assert<SameKeys<T.AuditEntry, S['AuditEntry']>>,
   Assert<SameKeys<T.AuditPage, S['AuditPage']>>,
   Assert<SameKeys<T.EraseResult, S['ErasureResponse']>>,
+  Assert<SameKeys<M.Venue, S['VenueDto']>>,
+  Assert<SameKeys<M.MeetingInput, S['MeetingRequest']>>,
+  Assert<SameKeys<M.Meeting, S['MeetingResponse']>>,
+  Assert<SameKeys<M.OccurrenceException, S['OccurrenceException']>>,
+  Assert<SameKeys<M.Occurrence, S['OccurrenceResponse']>>,
+  Assert<SameKeys<M.MeetingList, S['MeetingListResponse']>>,
+  Assert<SameKeys<M.InviteListDefinition, S['InviteListDefinition']>>,
+  Assert<SameKeys<M.Invitee, S['InviteeResponse']>>,
+  Assert<SameKeys<M.Invitees, S['InviteesResponse']>>,
+  Assert<SameKeys<M.LeftOut, S['LeftOut']>>,
+  Assert<SameKeys<M.SlotsRequest, S['SlotsRequest']>>,
+  Assert<SameKeys<M.SlotsResponse, S['SlotsResponse']>>,
+  Assert<SameKeys<M.SlotsResponse['result'], S['SlotSearchResult']>>,
+  Assert<SameKeys<M.SlotCandidate, S['SlotCandidate']>>,
+  Assert<SameKeys<M.SlotReason, S['SlotReason']>>,
+  Assert<SameKeys<M.MeetingConflict, S['MeetingConflict']>>,
+  Assert<SameKeys<M.PublicHoliday, S['PublicHoliday']>>,
+  Assert<SameKeys<M.SchoolHolidayPeriod, S['SchoolHolidayPeriod']>>,
+  Assert<SameKeys<M.SpeedDateSettings, S['SpeedDateSettings']>>,
+  Assert<SameKeys<M.SpeedDates, S['SpeedDatesResponse']>>,
+  Assert<SameKeys<M.SpeedDateSchedule, S['SpeedDateSchedule']>>,
+  Assert<SameKeys<M.SpeedDateRound, S['SpeedDateRound']>>,
+  Assert<SameKeys<M.SpeedDateSeat, S['SpeedDateSeat']>>,
+  Assert<SameKeys<M.AgendaEntry, S['AgendaEntry']>>,
+  Assert<SameKeys<M.ParticipantAgenda, S['ParticipantAgenda']>>,
+  Assert<SameKeys<M.SpeedDatePair, S['SpeedDatePair']>>,
+  Assert<SameKeys<M.Attendance, S['AttendanceResponse']>>,
 ];
