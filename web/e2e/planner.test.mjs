@@ -349,11 +349,11 @@ describe('meeting planner', () => {
     await page.locator('#occurrences tbody tr').nth(7).waitFor();
     assert.equal(await page.locator('#occurrences tbody tr').count(), 8);
 
-    // someone else renames it meanwhile: saving shows both versions; keeping mine wins
-    const theirs = await server.api('GET', `/api/meetings/${encodeURIComponent(id)}`);
-    const renamed = await server.api('PUT', `/api/meetings/${encodeURIComponent(id)}`, { ...theirs.body, venue: theirs.body.venue, title: 'Hernoemd door een collega' }, { 'If-Match': theirs.headers.get('etag') });
-    assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+    // someone else renames it while I edit: saving shows both versions; keeping mine wins
     await page.fill('#m-description', 'Agenda: stand van zaken activering.');
+    const theirs = await server.api('GET', `/api/meetings/${encodeURIComponent(id)}`);
+    const renamed = await server.api('PUT', `/api/meetings/${encodeURIComponent(id)}`, { ...theirs.body, title: 'Hernoemd door een collega' }, { 'If-Match': theirs.headers.get('etag') });
+    assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
     await page.click('#meeting-save');
     await page.locator('#conflict-dialog tr.differs', { hasText: 'Hernoemd door een collega' }).waitFor();
     await page.click('#conflict-dialog button.primary');
@@ -361,6 +361,12 @@ describe('meeting planner', () => {
     await page.waitForFunction(async (mid) => (await (await fetch(`/api/meetings/${encodeURIComponent(mid)}`)).json()).description?.startsWith('Agenda'), id);
     const mine = (await server.api('GET', `/api/meetings/${encodeURIComponent(id)}`)).body;
     assert.equal(mine.title, 'Regionaal overleg activering Testland');
+
+    // while nothing is being edited, a change made elsewhere shows up by itself (live)
+    const current = await server.api('GET', `/api/meetings/${encodeURIComponent(id)}`);
+    await server.api('PUT', `/api/meetings/${encodeURIComponent(id)}`, { ...current.body, title: 'Regionaal overleg activering Testland 2027' }, { 'If-Match': current.headers.get('etag') });
+    await page.locator('#ws-title', { hasText: 'Testland 2027' }).waitFor({ timeout: 5000 });
+    assert.equal(await page.inputValue('#m-title'), 'Regionaal overleg activering Testland 2027');
 
     // the second occurrence moves to the afternoon; from the fourth on the series is cancelled
     await page.locator('#occurrences tbody tr').nth(1).locator('.occ-change').click();

@@ -230,6 +230,7 @@ export const plannerNl = {
   'planner.checkin.saving': 'Opslaan…',
   'planner.checkin.saved': 'Opgeslagen.',
   'planner.checkin.failed': 'Niet opgeslagen.',
+  'planner.live.updated': 'Deze activiteit werd elders gewijzigd en is bijgewerkt.',
 };
 
 export const plannerEn: Record<keyof typeof plannerNl, string> = {
@@ -462,4 +463,5 @@ export const plannerEn: Record<keyof typeof plannerNl, string> = {
   'planner.checkin.saving': 'Saving…',
   'planner.checkin.saved': 'Saved.',
   'planner.checkin.failed': 'Not saved.',
+  'planner.live.updated': 'This meeting was changed elsewhere and has been updated.',
 };

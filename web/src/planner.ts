@@ -9,11 +9,12 @@ import { indexSchema } from './context';
 import { button, clear, h } from './dom';
 import { initLang, lang, onLangChange, t } from './i18n';
 import { isYmd } from './planning/calendar';
+import { LiveSync } from './live';
 import { type Session, requireSession } from './session';
 import { langSelect } from './views/lang-select';
 import { PlannerCalendar } from './views/planner-calendar';
 import { CheckinView } from './views/planner-checkin';
-import { Lookups, type PlannerCtx, plannerAllowed } from './views/planner-context';
+import { type LiveView, Lookups, type PlannerCtx, plannerAllowed } from './views/planner-context';
 import { MeetingWorkspace } from './views/planner-workspace';
 import { accountMenu, devBanner } from './views/session-box';
 import { showToast, toastContainer } from './views/toast';
@@ -25,6 +26,10 @@ class PlannerPage {
   private readonly toasts = toastContainer();
   private signedOut = false;
   private routeSeq = 0;
+  /** the screen shown now, told about changes made elsewhere */
+  private view: LiveView | null = null;
+  private live: LiveSync | null = null;
+  private lastSequence = 0;
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -56,6 +61,23 @@ class PlannerPage {
     window.addEventListener('hashchange', () => void this.route());
     this.shell();
     await this.route();
+    void this.startLive(session);
+  }
+
+  /** Live: the change feed tells the screen shown about meetings, answers and attendance changed elsewhere. */
+  private async startLive(s: Session): Promise<void> {
+    try { this.lastSequence = Number((await api.health()).store.latestSequence); } catch { return; }
+    this.live = new LiveSync({
+      changes: (since) => api.changes(since, 500),
+      lastSequence: () => this.lastSequence,
+      apply: (changes) => {
+        this.lastSequence = Math.max(this.lastSequence, ...changes.map((c) => c.sequence));
+        this.view?.remoteChanges(changes);
+      },
+      status: () => undefined,
+    });
+    const grants = s.account.grants;
+    await this.live.start(grants.some((g) => g.region === '*') ? null : grants[0]?.region ?? null);
   }
 
   private shell(): void {
@@ -86,20 +108,25 @@ class PlannerPage {
     const day = date && isYmd(date) ? date : null;
     const meeting = /^meeting\/([^/]+)(\/checkin)?$/.exec(path);
     clear(this.main);
+    this.view = null;
     try {
       if (path === 'new' && this.ctx.canPlan) {
-        new MeetingWorkspace(this.main, this.ctx, null, null, { date: day });
+        this.view = new MeetingWorkspace(this.main, this.ctx, null, null, { date: day });
       } else if (meeting) {
         const id = decodeURIComponent(meeting[1]!);
         this.main.append(h('p', { className: 'loading', role: 'status' }, t('app.loading')));
         const [m, list] = await Promise.all([meetingsApi.get(id), meetingsApi.invitees(id).then((r) => r.body as Invitees).catch(() => null)]);
         if (seq !== this.routeSeq) return;
         clear(this.main);
-        if (meeting[2] && this.ctx.canPlan) await new CheckinView(this.main, this.ctx, m, params.get('occurrence')).show();
-        else new MeetingWorkspace(this.main, this.ctx, m, list, { occurrence: params.get('occurrence') });
+        if (meeting[2] && this.ctx.canPlan) {
+          const checkin = new CheckinView(this.main, this.ctx, m, params.get('occurrence'));
+          this.view = checkin;
+          await checkin.show();
+        } else this.view = new MeetingWorkspace(this.main, this.ctx, m, list, { occurrence: params.get('occurrence') });
       } else {
         document.title = `${t('planner.title.page')} — ${t('app.title')}`;
         this.main.append(this.calendar.root);
+        this.view = this.calendar;
         this.calendar.show(day ?? undefined);
       }
     } catch (e) {

@@ -5,18 +5,19 @@
 // into the day's list when it has several (Escape goes back to the day).
 import { ApiError } from '../api/client';
 import { type Occurrence, meetingsApi } from '../api/meetings';
-import { button, clear, h } from '../dom';
+import type { Change } from '../api/types';
+import { button, clear, debounce, h } from '../dom';
 import { type MessageKey, loc, t, todayInBrussels } from '../i18n';
 import {
   type CalendarView, type Ymd, addDays, brusselsTime, byDay, daysBetween, monthGrid, moveByKey, sameMonth, stepAnchor, visibleRange, weekDays, weekdayIndex,
 } from '../planning/calendar';
 import { formatDay, formatMonth, formatWhen } from '../planning/format';
 import { type DayHoliday, holidaysBetween } from '../planning/holidays';
-import type { PlannerCtx } from './planner-context';
+import { type LiveView, type PlannerCtx, meetingChanges } from './planner-context';
 
 const VIEW_KEY = 'netwerk.planner.view';
 
-export class PlannerCalendar {
+export class PlannerCalendar implements LiveView {
   private view: CalendarView = (localStorage.getItem(VIEW_KEY) as CalendarView | null) ?? 'month';
   private anchor: Ymd = todayInBrussels();
   private focusDay: Ymd = this.anchor;
@@ -28,6 +29,13 @@ export class PlannerCalendar {
   private readonly status = h('p', { className: 'muted small', id: 'cal-status', role: 'status' });
 
   constructor(readonly root: HTMLElement, private readonly ctx: PlannerCtx) {}
+
+  private readonly reload = debounce(() => void this.load(this.body.contains(document.activeElement)), 300);
+
+  /** A meeting changed elsewhere: read the period again. */
+  remoteChanges(changes: Change[]): void {
+    if (meetingChanges(changes).some((c) => c.label === 'Meeting') && this.root.isConnected) this.reload();
+  }
 
   /** Opens on a date (e.g. after planning a meeting there). */
   show(date?: Ymd): void {

@@ -3,20 +3,23 @@
 // server's ATTENDED relationships follow the screen); taps during a save are sent right after it.
 import { ApiError } from '../api/client';
 import { type Meeting, type Occurrence, meetingsApi } from '../api/meetings';
+import type { Change } from '../api/types';
 import { button, clear, h } from '../dom';
 import { t } from '../i18n';
 import { addDays, brusselsDate } from '../planning/calendar';
 import { type CheckinPerson, counts, filterPeople } from '../planning/checkin';
 import { formatWhen } from '../planning/format';
-import type { PlannerCtx } from './planner-context';
+import { type LiveView, type PlannerCtx, meetingChanges, meetingOf } from './planner-context';
 import { NodePicker } from './search';
 
-export class CheckinView {
+export class CheckinView implements LiveView {
   private people: CheckinPerson[] = [];
   private present = new Set<string>();
   private occurrence: string | null = null;
   private saving = false;
   private again = false;
+  /** taps so far: a load that started before the latest tap does not overwrite it */
+  private taps = 0;
   private readonly search = h('input', { type: 'search', id: 'checkin-search', className: 'checkin-search', autocomplete: 'off' });
   private readonly list = h('ul', { className: 'checkin-list', id: 'checkin-list' });
   private readonly countEl = h('p', { className: 'checkin-count', id: 'checkin-count', 'aria-live': 'polite' });
@@ -24,6 +27,12 @@ export class CheckinView {
 
   constructor(private readonly root: HTMLElement, private readonly ctx: PlannerCtx, private readonly meeting: Meeting, occurrence: string | null) {
     this.occurrence = meeting.recurrence ? occurrence : null;
+  }
+
+  /** Another tablet at the door registered someone: show it, unless a save of ours is under way. */
+  remoteChanges(changes: Change[]): void {
+    if (this.saving || !this.root.isConnected) return;
+    if (meetingChanges(changes).some((c) => c.label === 'ATTENDED' && meetingOf(c) === this.meeting.id)) void this.load();
   }
 
   async show(): Promise<void> {
@@ -67,18 +76,22 @@ export class CheckinView {
   }
 
   private async load(): Promise<void> {
-    this.saveState.textContent = t('planner.invite.loading');
+    const taps = this.taps;
+    if (!this.people.length) this.saveState.textContent = t('planner.invite.loading');
     try {
       const [list, attendance] = await Promise.all([
         meetingsApi.invitees(this.meeting.id),
         // registering nobody answers who is registered already, for this occurrence
         meetingsApi.attendance(this.meeting.id, { present: [], occurrence: this.occurrence }),
       ]);
+      const walkIns = this.people.filter((p) => !p.invited);
       this.people = list.body.invitees.map((p) => ({ personId: p.personId, name: p.name, invited: true }));
+      for (const p of walkIns) if (!this.people.some((x) => x.personId === p.personId)) this.people.push(p);
+      if (taps !== this.taps || this.saving) { this.renderList(); return; }
       this.present = new Set(attendance.attendees);
       await this.ctx.lookups.ensureNames(attendance.attendees.filter((id) => !this.people.some((p) => p.personId === id)));
       for (const id of this.present) if (!this.people.some((p) => p.personId === id)) this.people.push({ personId: id, name: this.ctx.lookups.name(id), invited: false });
-      this.saveState.textContent = '';
+      if (this.saveState.textContent === t('planner.invite.loading')) this.saveState.textContent = '';
     } catch (e) {
       this.saveState.textContent = e instanceof ApiError ? e.message : t('app.loadFailed');
     }
@@ -86,6 +99,7 @@ export class CheckinView {
   }
 
   private toggle(id: string, on: boolean): void {
+    this.taps++;
     if (on) this.present.add(id); else this.present.delete(id);
     this.renderList();
     void this.save();

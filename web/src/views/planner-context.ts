@@ -2,7 +2,7 @@
 // (meeting kinds, functions, organisation types…), the nodes that rules and filters choose from
 // (platforms, themes, regions, municipalities, agreements), a cache of names, toasts and navigation.
 import { api } from '../api/client';
-import type { GraphNode, GraphSchema, NodeKindDefinition } from '../api/types';
+import type { Change, GraphNode, GraphSchema, NodeKindDefinition } from '../api/types';
 import { canPlan } from '../auth';
 import { loc } from '../i18n';
 import { nodeName } from '../model';
@@ -20,6 +20,22 @@ export interface PlannerCtx {
   toast(msg: string, kind?: 'info' | 'error'): void;
   /** show another screen of the planner: '' (calendar), 'new', 'meeting/<id>', 'meeting/<id>/checkin' */
   go(route: string): void;
+}
+
+/** A screen of the planner that follows changes made elsewhere (another organiser, an RSVP, a second tablet). */
+export interface LiveView {
+  remoteChanges(changes: Change[]): void;
+}
+
+/** The changes the planner cares about: meetings, invitations and attendance. */
+export function meetingChanges(changes: readonly Change[]): Change[] {
+  return changes.filter((c) => c.label === 'Meeting' || c.label === 'INVITED' || c.label === 'ATTENDED');
+}
+
+/** The meeting a change is about: the node itself, or the meeting end of an INVITED/ATTENDED relationship. */
+export function meetingOf(c: Change): string | null {
+  if (c.entity === 'node') return c.label === 'Meeting' ? c.id : null;
+  return c.to ?? (c.data && 'to' in c.data ? c.data.to : null) ?? null;
 }
 
 export class Lookups {

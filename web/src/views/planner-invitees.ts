@@ -71,6 +71,15 @@ export class InviteBuilder {
     return (await this.preview.flush())?.invitees ?? [];
   }
 
+  /** The saved list again (after an RSVP or a freeze elsewhere), unless the rules are being edited. */
+  async refresh(id: string): Promise<void> {
+    if (this.dirty) return;
+    try {
+      const r = await meetingsApi.invitees(id);
+      if (!this.dirty) this.renderState({ status: 'ready', result: r.body, error: null, stale: false });
+    } catch { /* the next change tries again */ }
+  }
+
   /** Before saving: every row filled in (the server's paths then match the rows). */
   checkComplete(): boolean {
     const ok = this.editor.markIncomplete();

@@ -4,6 +4,7 @@
 // read-only.
 import { ApiError } from '../api/client';
 import { type Invitees, type Meeting, type MeetingInput, meetingsApi } from '../api/meetings';
+import type { Change } from '../api/types';
 import { button, clear, h } from '../dom';
 import { t } from '../i18n';
 import { type Ymd, brusselsDate } from '../planning/calendar';
@@ -11,14 +12,14 @@ import { formatWhen } from '../planning/format';
 import { confirmDialog } from './dialog';
 import { conflictDialog } from './editing';
 import { showGeneral } from './form-view';
-import type { PlannerCtx } from './planner-context';
+import { type LiveView, type PlannerCtx, meetingChanges, meetingOf } from './planner-context';
 import { InviteBuilder } from './planner-invitees';
 import { MeetingForm } from './planner-meeting-form';
 import { OccurrencesView } from './planner-occurrences';
 import { SlotFinderView } from './planner-slots';
 import { SpeedDateView } from './planner-speeddates';
 
-export class MeetingWorkspace {
+export class MeetingWorkspace implements LiveView {
   private readonly form: MeetingForm;
   private readonly invites: InviteBuilder;
   private readonly slots: SlotFinderView | null;
@@ -66,6 +67,17 @@ export class MeetingWorkspace {
     this.form.onKindChange((k) => { this.speedSection.hidden = k !== 'businessmixer'; });
     this.savedInput = meeting ? this.inputKey() : '';
     this.render();
+  }
+
+  /** Changes made elsewhere: the meeting reloads when nothing is being edited; answers and attendance show at once. */
+  remoteChanges(changes: Change[]): void {
+    const m = this.meeting;
+    if (!m || !this.root.isConnected) return;
+    const mine = meetingChanges(changes).filter((c) => meetingOf(c) === m.id);
+    if (mine.some((c) => c.entity === 'node' && c.operation === 'updated' && c.version > m.version) && !this.dirty) {
+      void this.reload().then(() => this.ctx.toast(t('planner.live.updated')));
+    }
+    if (mine.some((c) => c.entity === 'relationship')) void this.invites.refresh(m.id);
   }
 
   private render(): void {
