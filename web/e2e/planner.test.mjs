@@ -304,8 +304,10 @@ describe('meeting planner', () => {
     await page.click('#ws-back');
     await page.click('#cal-view-week');
     await page.locator('.cal-week .cal-event', { hasText: 'Lerend netwerk' }).waitFor();
+    await shot(page, 'viewer-week');
     await page.click('#cal-view-list');
     await page.locator('#cal-list .cal-event', { hasText: 'Lerend netwerk' }).waitFor();
+    await shot(page, 'viewer-list');
     await page.click('#cal-view-month');
     await shot(page, 'viewer-month');
 
@@ -407,6 +409,7 @@ describe('meeting planner', () => {
     await page.locator('#speed-grid tbody tr').first().waitFor();
     assert.equal(await page.locator('#speed-grid tbody tr').count(), 3);
     assert.equal(await page.locator('#speed-agendas .agenda-card').count(), 5);
+    await shot(page, 'speed');
     assert.match(await page.locator('#speed-grid tbody tr').first().textContent(), /13:30–13:38/);
     await page.click('#meeting-save');
     await page.waitForFunction(() => location.hash.startsWith('#meeting/'));
