@@ -27,7 +27,7 @@ public sealed class InvitationCalendar(TimeProvider clock)
         };
         // Not `new VTimeZone("Europe/Brussels")`: that writes a VTIMEZONE with a TZID and no rules, and clients that
         // trust it show the meeting an hour off (ical.net issue 241). FromDateTimeZone writes the STANDARD and DAYLIGHT
-        // rules from the tz database, starting a year before the earliest time in the message.
+        // rules from the tz database.
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(BrusselsTime.ZoneId, EarliestTime(invitation), includeHistoricalData: false));
         var vevent = Event(invitation);
         vevent.DtStamp = new CalDateTime(clock.GetUtcNow().UtcDateTime, CalDateTime.UtcTzId);
@@ -123,18 +123,19 @@ public sealed class InvitationCalendar(TimeProvider clock)
     }
 
     /// <summary>
-    /// The first day of the month of the earliest time the message names: the VTIMEZONE must cover it. Ical.Net goes
-    /// back a further year from this date; a first of the month also keeps clear of its old leap-day bug (issue 583).
+    /// The date from which the VTIMEZONE must hold: the earliest time the message names, but never later than today.
+    /// Ical.Net 5.2.4 reads the tz database from a year before this date up to <c>DateTimeOffset.Now</c> (the
+    /// machine's clock, not ours) and throws when that range runs backwards, i.e. for any meeting more than a year
+    /// ahead. The rules it writes recur yearly without end, so today's rules serve later meetings as well.
     /// </summary>
     private static DateTime EarliestTime(InvitationEvent invitation)
     {
-        var earliest = invitation.Start;
-        if (invitation.OccurrenceOf is { } original && original < earliest) earliest = original;
-        foreach (var exception in invitation.ExceptionDates)
+        // The clock Ical.Net itself reads, on purpose: the injected one may stand anywhere in a test.
+        var earliest = TimeProvider.System.GetUtcNow();
+        foreach (var time in invitation.ExceptionDates.Append(invitation.Start).Append(invitation.OccurrenceOf ?? invitation.Start))
         {
-            if (exception < earliest) earliest = exception;
+            if (time < earliest) earliest = time;
         }
-        var local = BrusselsTime.ToLocal(earliest);
-        return new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return BrusselsTime.ToLocal(earliest).Date;
     }
 }

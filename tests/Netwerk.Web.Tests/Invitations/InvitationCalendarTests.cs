@@ -96,6 +96,21 @@ public sealed partial class InvitationCalendarTests : IDisposable
     }
 
     [Fact]
+    public void Meeting_years_ahead_still_gets_the_rules_that_place_it_right()
+    {
+        // Ical.Net 5.2.4 reads the tz database up to the machine's clock and throws for a start more than a year past it.
+        var local = TimeProvider.System.GetUtcNow().AddYears(3).Date.AddHours(14);
+        var start = InvitationServices.Brussels(local.Year, local.Month, local.Day, 14, 0);
+        var meeting = InvitationServices.Meeting() with { Start = start, End = start.AddHours(1) };
+
+        var calendar = Calendar.Load(_services.Calendar.Build(meeting))!;
+
+        var zone = calendar.TimeZones.Single();
+        Assert.Equal(["DAYLIGHT", "STANDARD"], zone.TimeZoneInfos.Select(i => i.Name).Order());
+        Assert.Equal(start.Offset, OffsetByRules(zone, local));
+    }
+
+    [Fact]
     public void Cancellation_is_a_cancel_with_status_cancelled_the_same_uid_and_the_given_sequence()
     {
         var request = Calendar.Load(_services.Calendar.Build(InvitationServices.Meeting() with { Sequence = 4 }))!.Events.Single();
