@@ -50,6 +50,7 @@ public sealed partial class SqliteGraphStore
     /// The feed rows about the node and about every relationship that ever touched it lose their data, and the node's
     /// id becomes the tombstone wherever the feed names it: as the node, as an endpoint, in a cascade cause, and inside
     /// relationship ids made from it (imported ids such as "person-an-peeters-works-for-x" would name the person).
+    /// Where other items' recorded data names the node by id, the id becomes the tombstone there too.
     /// Rows are rewritten, not deleted, so sequences stay gap-free and readers catching up lose nothing.
     /// </summary>
     private static int ScrubChangeFeed(SqlSession session, string id, string tombstone) =>
@@ -66,6 +67,16 @@ public sealed partial class SqliteGraphStore
             ("$id", id), ("$tombstone", tombstone))
         + session.Execute(
             "UPDATE changes SET data = NULL, id = $tombstone WHERE entity = 'Node' AND id = $id",
+            ("$id", id), ("$tombstone", tombstone))
+        // Other items' history may name the node by id (a meeting's organisers, an invite list kept as JSON text):
+        // those values become the tombstone, as JSON strings ("id") and inside JSON text (\"id\"), never as substrings.
+        // A relationship may carry the same id as the node (separate namespaces): its own rows keep theirs.
+        + session.Execute(
+            """
+            UPDATE changes SET data = replace(replace(data, '"' || $id || '"', '"' || $tombstone || '"'),
+                                              '\"' || $id || '\"', '\"' || $tombstone || '\"')
+            WHERE data IS NOT NULL AND instr(data, $id) > 0 AND NOT (entity = 'Relationship' AND id = $id)
+            """,
             ("$id", id), ("$tombstone", tombstone));
 
     /// <summary>

@@ -44,6 +44,29 @@ public abstract partial class GraphStoreContract
         Assert.Equal(after.LatestSequence, result.LatestSequence);
     }
 
+    private static readonly string[] OrganisersWithPerson = [PersonId, "p-an"];
+    private static readonly string[] OrganisersWithoutPerson = ["p-an"];
+
+    [Fact]
+    public async Task Erasure_renames_the_node_where_other_items_history_names_it_by_id()
+    {
+        await ErasureFixture.WriteAsync(Store, Clock, Ct);
+        var meeting = await CreateAsync(TestGraph.Meeting("m-organised").With("organisers", OrganisersWithPerson)
+            .With("inviteRules", $$"""{"add":["{{PersonId}}"],"remove":["{{PersonId}}x"]}"""));
+        // The meeting drops the person before the erasure (as the host does); its earlier version stays in the feed.
+        await Store.UpdateNodeAsync(meeting.Id, TestGraph.Meeting("m-organised").With("organisers", OrganisersWithoutPerson), meeting.Version, Ct);
+
+        await Store.EraseNodeAsync(PersonId, Ct);
+
+        var changes = (await Store.GetChangesAsync(0, 10_000, Ct)).Changes;
+        Assert.DoesNotContain(changes.SelectMany(Texts), t => t.Contains($"\"{PersonId}\"", StringComparison.Ordinal)
+            || t.Contains($"\\\"{PersonId}\\\"", StringComparison.Ordinal) || t.Contains(ErasureFixture.Email, StringComparison.Ordinal));
+        var first = changes.First(c => c.Id == "m-organised").Data!.Value.GetRawText();
+        Assert.Contains("p-an", first, StringComparison.Ordinal);
+        // Only whole ids are replaced: a longer id that merely starts with the erased one stays.
+        Assert.Contains(PersonId + "x", first, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Erasure_leaves_nothing_to_find_by_name_or_email()
     {

@@ -43,7 +43,7 @@ public static class InviteeEndpoints
         var state = await MeetingEndpoints.LoadAsync(store, access, id, ct);
         var stored = state.InviteList ?? new StoredInviteList(new InviteListDefinition());
         response.SetETag(state.Node.Version);
-        return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct));
+        return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct, await access.VisibleAsync(ct)));
     }
 
     private static async Task<Ok<InviteesResponse>> SaveInvitees(
@@ -63,7 +63,7 @@ public static class InviteeEndpoints
         state = state with { Node = node };
         if (stored.FrozenAt is not null) await SyncInvitedAsync(store, state, InviteListEvaluator.Evaluate(definition, graph), ct);
         response.SetETag(node.Version);
-        return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct));
+        return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct, await access.VisibleAsync(ct)));
     }
 
     private static async Task<Ok<InviteesResponse>> PreviewFromQuery(
@@ -97,7 +97,7 @@ public static class InviteeEndpoints
             ? state.InviteList ?? new StoredInviteList(new InviteListDefinition())
             : new StoredInviteList(definition, state.InviteList?.FrozenAt);
         Validate(stored.Definition, await planning.CurrentAsync(ct));
-        return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct));
+        return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct, await access.VisibleAsync(ct)));
     }
 
     private static async Task<Ok<InviteesResponse>> Freeze(
@@ -117,7 +117,7 @@ public static class InviteeEndpoints
         state = state with { Node = node };
         await SyncInvitedAsync(store, state, InviteListEvaluator.Evaluate(stored.Definition, await planning.CurrentAsync(ct)), ct);
         response.SetETag(node.Version);
-        return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct));
+        return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct, await access.VisibleAsync(ct)));
     }
 
     /// <summary>A rule naming a missing node, an unknown value or a non-person is refused (422) with its JSON path.</summary>
@@ -154,9 +154,15 @@ public static class InviteeEndpoints
     public static async Task<IReadOnlyList<Relationship>> RelationshipsToAsync(IGraphStore store, string type, string meetingId, CancellationToken ct) =>
         (await store.FindRelationshipsAsync(new RelationshipQuery { Type = type, To = meetingId, Limit = int.MaxValue }, ct)).Items;
 
+    /// <summary>How a person outside the caller's werkingsgebieden is shown: counted, never named.</summary>
+    public const string HiddenName = "—";
+
     public static async Task<InviteesResponse> DescribeAsync(
-        IGraphStore store, PlanningGraph planning, MeetingState? state, StoredInviteList stored, CancellationToken ct)
+        IGraphStore store, PlanningGraph planning, MeetingState? state, StoredInviteList stored, CancellationToken ct, Func<string, bool>? visible = null)
     {
+        // An organiser bound to some regions may plan a meeting that reaches further (a provincial platform):
+        // the list counts everyone, but only names the people in the organiser's own regions.
+        bool Shown(string personId) => visible is null || visible(personId);
         var list = InviteListEvaluator.Evaluate(stored.Definition, await planning.CurrentAsync(ct));
         var invited = state is null ? [] : await RelationshipsToAsync(store, MeetingState.Invited, state.Id, ct);
         var attended = state is null ? [] : (await RelationshipsToAsync(store, MeetingState.Attended, state.Id, ct)).Select(r => r.From).ToHashSet(StringComparer.Ordinal);
@@ -177,15 +183,15 @@ public static class InviteeEndpoints
             Invitees = [.. list.Invitees.Select(i => new InviteeResponse
             {
                 PersonId = i.PersonId,
-                Name = i.Name,
-                Email = i.Email,
+                Name = Shown(i.PersonId) ? i.Name : HiddenName,
+                Email = Shown(i.PersonId) ? i.Email : null,
                 HasEmail = i.Email is not null,
                 Reasons = i.Reasons,
                 AddedByHand = i.AddedByHand,
                 Status = status.GetValueOrDefault(i.PersonId),
                 Attended = attended.Contains(i.PersonId),
             })],
-            LeftOut = list.LeftOut,
+            LeftOut = [.. list.LeftOut.Select(l => Shown(l.PersonId) ? l : l with { Name = HiddenName })],
             WithoutEmail = list.WithoutEmail,
             DuplicatesRemoved = list.DuplicatesRemoved,
             NotInvitedYet = frozen ? [.. listed.Where(p => !status.ContainsKey(p)).Order(StringComparer.Ordinal)] : [],

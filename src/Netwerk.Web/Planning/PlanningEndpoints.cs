@@ -181,7 +181,7 @@ public static class PlanningEndpoints
     private static async Task<Ok<InviteesResponse>> PreviewInvitees(InviteListDefinition definition, IGraphStore store, PlanningGraph planning, RequestAccess access, CancellationToken ct)
     {
         InviteeEndpoints.Validate(definition, await planning.CurrentAsync(ct));
-        return TypedResults.Ok(await InviteeEndpoints.DescribeAsync(store, planning, null, new StoredInviteList(definition), ct));
+        return TypedResults.Ok(await InviteeEndpoints.DescribeAsync(store, planning, null, new StoredInviteList(definition), ct, await access.VisibleAsync(ct)));
     }
 
     /// <summary>Display names of the participants (their ids when a node is gone).</summary>

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Options;
+
+namespace Netwerk.Web.Invitations;
+
+/// <summary>
+/// Settings of calendar invitations (configuration section <c>Invitations</c>). The RSVP key is a secret: set it from
+/// the environment (<c>Invitations__RsvpKey</c>) or a secret store, never in a file in the repository.
+/// </summary>
+public sealed class InvitationOptions
+{
+    public const string Section = "Invitations";
+
+    /// <summary>Fewest key bytes: HMAC-SHA256 gains nothing from more, and fewer would be guessable sooner.</summary>
+    public const int MinimumKeyBytes = 32;
+
+    /// <summary>
+    /// Base64 of at least 32 random bytes (<c>openssl rand -base64 32</c>) that signs the answer links in invitations.
+    /// Required outside Development and Testing; there, without it, each process makes a random key of its own, so
+    /// links from before a restart, or from another instance, no longer work.
+    /// Every instance of one deployment needs the same key. Changing it makes every link sent so far invalid.
+    /// </summary>
+    public string? RsvpKey { get; set; }
+
+    /// <summary>
+    /// The address people reach Netwerk at, for the answer links (<c>https://netwerk.example.org</c>). Mail is sent by
+    /// background jobs, with no request to take it from. Defaults to <c>Netwerk:Auth:PublicBaseUrl</c>; required
+    /// outside Development and Testing when that is not set either (there it defaults to http://localhost:5080).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>How long after the end of the meeting (the last occurrence of a series) an answer link still works.</summary>
+    public TimeSpan RsvpGrace { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>For a series without end, answer links work this long after sending (and grace); a later update brings new ones.</summary>
+    public TimeSpan RsvpHorizon { get; set; } = TimeSpan.FromDays(366);
+
+    /// <summary>The development server's address (launchSettings.json), for links where no public address is configured.</summary>
+    public const string DevelopmentBaseUrl = "http://localhost:5080";
+
+    internal static bool TryDecodeKey(string? text, out byte[] key)
+    {
+        key = [];
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var buffer = new byte[text.Length];
+        if (!Convert.TryFromBase64String(text.Trim(), buffer, out var written) || written < MinimumKeyBytes) return false;
+        key = buffer[..written];
+        return true;
+    }
+}
+
+/// <summary>Names each bad setting at start, with what to do about it, so a misconfigured server never starts.</summary>
+internal sealed class InvitationOptionsValidator(IHostEnvironment environment) : IValidateOptions<InvitationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, InvitationOptions options)
+    {
+        var failures = new List<string>();
+        var s = InvitationOptions.Section;
+        if (string.IsNullOrWhiteSpace(options.RsvpKey))
+        {
+            if (!InvitationsSetup.IsDevelopmentOrTesting(environment))
+            {
+                failures.Add($"{s}:RsvpKey is required in {environment.EnvironmentName}: base64 of at least {InvitationOptions.MinimumKeyBytes} random bytes "
+                    + $"that signs the answer links in invitations; make one with `openssl rand -base64 32` and set it as {s}__RsvpKey.");
+            }
+        }
+        else if (!InvitationOptions.TryDecodeKey(options.RsvpKey, out _))
+        {
+            // The value is a secret: say what is wrong with it, never what it is.
+            failures.Add($"{s}:RsvpKey must be base64 of at least {InvitationOptions.MinimumKeyBytes} random bytes (`openssl rand -base64 32`); the value set is not.");
+        }
+        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl))
+        {
+            if (!InvitationsSetup.IsDevelopmentOrTesting(environment))
+            {
+                failures.Add($"{s}:PublicBaseUrl (or Netwerk:Auth:PublicBaseUrl) is required in {environment.EnvironmentName}: "
+                    + "the address people reach Netwerk at, such as https://netwerk.example.org, for the answer links in invitations.");
+            }
+        }
+        else if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"{s}:PublicBaseUrl must be an absolute http(s) URL such as https://netwerk.example.org; '{options.PublicBaseUrl}' is not.");
+        }
+        if (options.RsvpGrace < TimeSpan.Zero) failures.Add($"{s}:RsvpGrace must not be negative; '{options.RsvpGrace}' is.");
+        if (options.RsvpHorizon <= TimeSpan.Zero) failures.Add($"{s}:RsvpHorizon must be more than zero; '{options.RsvpHorizon}' is not.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
