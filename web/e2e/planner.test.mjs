@@ -410,6 +410,14 @@ describe('meeting planner', () => {
     assert.equal(await page.locator('#speed-grid tbody tr').count(), 3);
     assert.equal(await page.locator('#speed-agendas .agenda-card').count(), 5);
     await shot(page, 'speed');
+    // printing the agendas shows one card a page and nothing else
+    await page.evaluate(() => document.body.classList.add('print-agendas'));
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('#speed-agendas .agenda-card').first().isVisible());
+    assert.equal(await page.locator('#m-title').isVisible(), false);
+    assert.equal(await page.locator('#speed-agendas .agenda-card').first().evaluate((el) => getComputedStyle(el).breakAfter), 'page');
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.body.classList.remove('print-agendas'));
     assert.match(await page.locator('#speed-grid tbody tr').first().textContent(), /13:30–13:38/);
     await page.click('#meeting-save');
     await page.waitForFunction(() => location.hash.startsWith('#meeting/'));
