@@ -56,6 +56,27 @@ describe('blind spots', () => {
     await context.close();
   });
 
+  test('one action turns a finding into a draft meeting in the planner', async () => {
+    const { context, page, errors } = await openW13();
+    await page.click('#open-blindspots');
+    await page.waitForSelector('#blindspots-count', { timeout: 30_000 });
+    const finding = page.locator('#blindspots .finding[data-kind="sector-gap"]').first();
+    const title = (await finding.locator('.finding-title').textContent()).trim();
+    await finding.locator('.plan-finding').click();
+
+    await page.waitForURL(/\/planner\.html#meeting\//, { timeout: 30_000 });
+    await page.waitForFunction((t) => [...document.querySelectorAll('input')].some((i) => i.value === t), title, { timeout: 30_000 });
+    const id = decodeURIComponent(new URL(page.url()).hash.replace('#meeting/', ''));
+    const meeting = await server.api('GET', `/api/meetings/${encodeURIComponent(id)}`);
+    assert.equal(meeting.body.status, 'draft');
+    assert.equal(meeting.body.kind, 'meet-and-greet');
+    assert.equal(meeting.body.hasInviteRules, true);
+    const invitees = await server.api('GET', `/api/meetings/${encodeURIComponent(id)}/invitees`);
+    assert.ok(invitees.body.count > 0, 'the invite list comes from the evidence: both sides of the gap');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('nodes can be coloured by community', async () => {
     const { context, page } = await openW13();
     await page.waitForSelector('#color-select option[value=community]', { state: 'attached', timeout: 30_000 });

@@ -1,8 +1,8 @@
 // Netwerk front end: wires the views to the model, the API and the live feed.
 import './styles.css';
-import { ApiError, api, getJson } from './api/client';
+import { ApiError, api, callJson, getJson } from './api/client';
 import type { Change, GraphNode, GraphSchema } from './api/types';
-import { canEdit, grantedRegions, initialRegion, roleFor } from './auth';
+import { canEdit, canPlan, grantedRegions, initialRegion, roleFor } from './auth';
 import { type Ctx, indexSchema } from './context';
 import { button, clear, download, h } from './dom';
 import { type FilterState, visibleNodeIds } from './filters';
@@ -124,7 +124,10 @@ class App {
       layout: (l) => void this.map.runLayout(l),
       fit: () => this.map.fit(),
     });
-    this.blindSpots = new BlindSpotsView(this.blindSpotsEl, { show: (f) => this.showFinding(f) });
+    this.blindSpots = new BlindSpotsView(this.blindSpotsEl, {
+      show: (f) => this.showFinding(f),
+      plan: canPlan(this.session.account.grants) ? (f) => this.planFromFinding(f) : undefined,
+    });
     this.editing = new Editing(this.ctx, {
       afterWrite: () => this.live.catchUp(),
       undoChanged: (can) => { if (this.undoButton) this.undoButton.disabled = !can; },
@@ -427,6 +430,17 @@ class App {
   }
 
   /** Highlights a blind spot's evidence on the map. */
+  /** One action from a blind spot to a draft meeting whose invite list is the finding's evidence; the planner opens it. */
+  private async planFromFinding(finding: Finding): Promise<void> {
+    try {
+      const { body } = await callJson<{ id: string }>('POST', '/api/meetings/from-finding', { findingId: finding.id, region: this.region, asOf: this.asOf });
+      this.toast(t('blind.planned'));
+      location.href = `/planner.html#meeting/${encodeURIComponent(body.id)}`;
+    } catch (e) {
+      this.toast(e instanceof Error ? e.message : String(e), 'error');
+    }
+  }
+
   private showFinding(finding: Finding): void {
     const nodes = new Set(finding.evidence.nodes.filter((id) => this.visible.has(id)));
     if (nodes.size === 0) { this.toast(t('blind.notOnMap')); return; }

@@ -29,6 +29,8 @@ public sealed record SlotsRequest
     public int? StepMinutes { get; init; }
     public IReadOnlyList<string>? Invitees { get; init; }
     public string? Meeting { get; init; }
+    /// <summary>Where it will be; defaults to the meeting's venue. Other meetings at the same place (name, address and room) book it.</summary>
+    public VenueDto? Venue { get; init; }
     public bool AvoidSchoolHolidays { get; init; } = true;
     public bool ExcludeRegionalHolidays { get; init; }
     public int MaxResults { get; init; } = 10;
@@ -117,7 +119,14 @@ public static class PlanningEndpoints
         // The window is checked by the finder (order, length); busy times are only gathered for a sane one.
         if (request.LastDay >= request.FirstDay && request.LastDay.DayNumber - request.FirstDay.DayNumber <= SlotRequest.MaxWindowDays)
         {
-            request = request with { Busy = Busy(graph, invitees, meeting?.Id, MeetingEndpoints.LocalMidnight(request.FirstDay), MeetingEndpoints.LocalMidnight(request.LastDay.AddDays(1))) };
+            var (from, to) = (MeetingEndpoints.LocalMidnight(request.FirstDay), MeetingEndpoints.LocalMidnight(request.LastDay.AddDays(1)));
+            var venue = VenueKey(body.Venue?.Name, body.Venue?.Address, body.Venue?.Room)
+                ?? (meeting is null ? null : VenueKey(MeetingNode.Text(meeting.Properties, "venue"), MeetingNode.Text(meeting.Properties, "address"), MeetingNode.Text(meeting.Properties, "room")));
+            request = request with
+            {
+                Busy = Busy(graph, invitees, meeting?.Id, from, to),
+                VenueBookings = venue is null ? [] : Bookings(graph, venue, meeting?.Id, from, to),
+            };
         }
         var result = new SlotFinder(MeetingRecurrence.Zone).Find(request);
         return TypedResults.Ok(new SlotsResponse([.. invitees.Order(StringComparer.Ordinal)], request.Busy.Count, result));
@@ -157,6 +166,32 @@ public static class PlanningEndpoints
             }
         }
         return busy;
+    }
+
+    /// <summary>One place: name, address and room compared without case or surrounding spaces; null when no place is named.</summary>
+    private static string? VenueKey(string? name, string? address, string? room) =>
+        string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(address) ? null
+            : string.Join('|', new[] { name, address, room }.Select(p => p?.Trim().ToLowerInvariant() ?? ""));
+
+    /// <summary>When other planned meetings (not drafts, not cancelled occurrences) use the same place in the window.</summary>
+    public static List<VenueBooking> Bookings(GraphSnapshot graph, string venue, string? except, DateTimeOffset from, DateTimeOffset to)
+    {
+        var bookings = new List<VenueBooking>();
+        foreach (var meeting in graph.NodesOfKind(MeetingState.Kind))
+        {
+            var id = graph.IdOf(meeting);
+            var properties = graph.PropertiesOf(meeting);
+            if (id == except || MeetingNode.Text(properties, "status") is "cancelled" or "draft") continue;
+            if (VenueKey(MeetingNode.Text(properties, "venue"), MeetingNode.Text(properties, "address"), MeetingNode.Text(properties, "room")) != venue) continue;
+            if (MeetingNode.DateTime(properties, "start") is not { } start) continue;
+            var end = MeetingNode.DateTime(properties, "end") is { } e && e > start ? e : start.AddHours(1);
+            var title = MeetingNode.Text(properties, "title") ?? id;
+            foreach (var occurrence in MeetingEndpoints.SafeExpand(MeetingNode.Text(properties, "recurrence"), start, end, MeetingNode.Exceptions(properties), from, to))
+            {
+                if (!occurrence.Cancelled) bookings.Add(new VenueBooking(occurrence.Start, occurrence.End, occurrence.Change?.Title ?? title));
+            }
+        }
+        return bookings;
     }
 
     private static async Task<Ok<SpeedDatesResponse>> PlanSpeedDates(SpeedDatePlanRequest body, IGraphStore store, CancellationToken ct)

@@ -191,6 +191,37 @@ public sealed class InviteeAndAttendanceApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Slots_skip_times_when_the_venue_is_booked_by_another_meeting()
+    {
+        using (var booked = await _server.PostJson("/api/meetings", new
+        {
+            kind = "studiedag", title = "Studiedag jobcoaching", start = "2025-03-11T10:00:00+01:00", end = "2025-03-11T12:00:00+01:00",
+            venue = new { name = "Trefpunt", room = "Zaal 1" }, organisers = new[] { PlanningGraphFixture.An },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        }
+
+        async Task<JsonElement> Slots(object venue)
+        {
+            using var response = await _server.PostJson("/api/planning/slots", new
+            {
+                firstDay = "2025-03-11", lastDay = "2025-03-11", durationMinutes = 60, dayStart = "09:00", dayEnd = "13:00", stepMinutes = 60, venue,
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await NetwerkServer.Json(response)).GetProperty("result");
+        }
+
+        // Same place, spelled differently: 10:00 and 11:00 are taken.
+        var same = await Slots(new { name = " trefpunt", room = "ZAAL 1" });
+        Assert.Equal(["2025-03-11T09:00:00+01:00", "2025-03-11T12:00:00+01:00"],
+            same.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("start").GetString()!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(2, same.GetProperty("slotsBlockedByVenue").GetInt32());
+        // Another room of the same building is free.
+        Assert.Equal(4, (await Slots(new { name = "Trefpunt", room = "Zaal 2" })).GetProperty("candidates").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_businessmixer_has_a_speed_date_schedule_and_an_ad_hoc_plan_gets_one_too()
     {
         var settings = new { groupA = new[] { PlanningGraphFixture.An, PlanningGraphFixture.Bart }, groupB = new[] { PlanningGraphFixture.Cas, PlanningGraphFixture.Fien }, tables = 2, roundMinutes = 10, totalMinutes = 25, changeoverMinutes = 5 };

@@ -164,6 +164,7 @@ export interface SlotsRequest {
   stepMinutes?: number;
   invitees?: string[];
   meeting?: string | null;
+  venue?: { name: string | null; address: string | null; room: string | null };
   avoidSchoolHolidays?: boolean;
   excludeRegionalHolidays?: boolean;
   maxResults?: number;

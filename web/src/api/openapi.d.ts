@@ -4194,6 +4194,7 @@ export interface components {
             stepMinutes?: null | number | string;
             invitees?: null | string[];
             meeting?: null | string;
+            venue?: null | components["schemas"]["VenueDto"];
             avoidSchoolHolidays?: boolean;
             excludeRegionalHolidays?: boolean;
             /** Format: int32 */

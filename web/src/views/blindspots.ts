@@ -7,6 +7,8 @@ import { formatDate, type MessageKey, t } from '../i18n';
 
 export interface BlindSpotEvents {
   show: (finding: Finding) => void;
+  /** Turns a finding into a draft meeting; absent for accounts that cannot plan. */
+  plan?: (finding: Finding) => Promise<void>;
 }
 
 export class BlindSpotsView {
@@ -61,9 +63,15 @@ export class BlindSpotsView {
     for (const [severity, findings] of bySeverity(this.report.findings)) {
       const list = h('ol', { className: 'findings' });
       for (const f of findings) {
+        const plan = this.ev.plan;
         const details = h('div', { className: 'finding-details' },
           h('p', {}, f.explanation),
-          h('p', { className: 'suggestion' }, h('strong', {}, `${t('blind.suggestion')}: `), f.suggestion));
+          h('p', { className: 'suggestion' }, h('strong', {}, `${t('blind.suggestion')}: `), f.suggestion),
+          plan ? button(t('blind.plan'), (e) => {
+            const b = e.currentTarget as HTMLButtonElement;
+            b.disabled = true;
+            void plan(f).finally(() => { b.disabled = false; });
+          }, { className: 'secondary small plan-finding' }) : null);
         list.append(h('li', { className: `finding severity-${f.severity}`, 'data-kind': f.kind, 'data-id': f.id },
           button(f.title, () => this.ev.show(f), { className: 'finding-title' }),
           details));

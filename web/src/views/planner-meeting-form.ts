@@ -100,6 +100,12 @@ export class MeetingForm {
     return start && end ? { start, end } : null;
   }
 
+  /** The place as typed, for finding times when it is free (other meetings at the same place book it). */
+  venue(): { name: string | null; address: string | null; room: string | null } {
+    const s = (p: Path) => this.input(p).value.trim() || null;
+    return { name: s('venue.name'), address: s('venue.address'), room: s('venue.room') };
+  }
+
   durationMinutes(): number | null {
     const w = this.when();
     return w ? Math.round((Date.parse(w.end) - Date.parse(w.start)) / 60000) : null;

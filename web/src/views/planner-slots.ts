@@ -15,6 +15,7 @@ export interface SlotHost {
   meetingId(): string | null;
   invitees(): Promise<Invitee[]>;
   duration(): number | null;
+  venue(): { name: string | null; address: string | null; room: string | null };
   pick(start: string, end: string): void;
 }
 
@@ -80,7 +81,7 @@ export class SlotFinderView {
       const answer = await meetingsApi.slots({
         firstDay: v('firstDay'), lastDay: v('lastDay'), durationMinutes: duration, dayStart: v('dayStart'), dayEnd: v('dayEnd'),
         weekdays: this.days.filter((d) => d.checked).map((d) => d.value as Weekday),
-        invitees: invitees.map((p) => p.personId), meeting: id,
+        invitees: invitees.map((p) => p.personId), meeting: id, venue: this.host.venue(),
         avoidSchoolHolidays: this.avoid.checked, maxResults: 10, maxPerDay: this.spread.checked ? 1 : null,
       });
       await this.ctx.lookups.ensureNames(answer.result.candidates.flatMap((c) => c.conflictingInvitees).filter((p) => !this.names.has(p)));

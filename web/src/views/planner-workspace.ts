@@ -48,6 +48,7 @@ export class MeetingWorkspace implements LiveView {
       meetingId: () => this.meeting?.id ?? null,
       invitees: () => this.invites.invitees(),
       duration: () => this.form.durationMinutes(),
+      venue: () => this.form.venue(),
       pick: (start, end) => {
         this.form.setTime(start, end);
         this.ctx.toast(t('planner.slots.picked', { when: formatWhen(start, end) }));
