@@ -69,6 +69,7 @@ public sealed class EndpointTableTests : IAsyncLifetime
         ["POST /api/meetings/{id}/invitees/preview"] = Need.Organiser,
         ["POST /api/meetings/{id}/invitees/freeze"] = Need.Organiser,
         ["POST /api/meetings/{id}/attendance"] = Need.Organiser,
+        ["GET /api/meetings/attendance"] = Need.Viewer,
         ["GET /api/meetings/{id}/speeddates"] = Need.Viewer,
         ["POST /api/planning/slots"] = Need.Organiser,
         ["POST /api/planning/speeddates"] = Need.Organiser,

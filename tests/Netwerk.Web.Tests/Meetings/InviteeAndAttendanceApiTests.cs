@@ -191,6 +191,34 @@ public sealed class InviteeAndAttendanceApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Attendance_is_counted_per_meeting_and_per_platform_per_year()
+    {
+        string overleg;
+        using (var created = await _server.PostJson("/api/meetings", new
+        {
+            kind = "overleg", title = "Overleg maart", start = "2025-03-18T09:30:00+01:00", end = "2025-03-18T11:30:00+01:00",
+            platform = PlanningGraphFixture.Platform, organisers = new[] { PlanningGraphFixture.An },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            overleg = (await NetwerkServer.Json(created)).GetProperty("id").GetString()!;
+        }
+        var other = await CreateMeeting("2025-06-03T10:00:00+02:00", "2025-06-03T12:00:00+02:00");
+        (await _server.PostJson($"/api/meetings/{overleg}/attendance", new { present = new[] { PlanningGraphFixture.An, PlanningGraphFixture.Cas } })).Dispose();
+        (await _server.PostJson($"/api/meetings/{other}/attendance", new { present = new[] { PlanningGraphFixture.Bart } })).Dispose();
+
+        var summary = await _server.Get<JsonElement>("/api/meetings/attendance?year=2025");
+        var rows = summary.GetProperty("meetings").EnumerateArray().ToDictionary(m => m.GetProperty("meetingId").GetString()!);
+        Assert.Equal(2, rows[overleg].GetProperty("total").GetInt32());
+        Assert.Equal(1, rows[other].GetProperty("total").GetInt32());
+        var platform = Assert.Single(summary.GetProperty("platforms").EnumerateArray());
+        Assert.Equal((PlanningGraphFixture.Platform, 1, 2),
+            (platform.GetProperty("platformId").GetString(), platform.GetProperty("meetings").GetInt32(), platform.GetProperty("attendance").GetInt32()));
+        Assert.Empty((await _server.Get<JsonElement>("/api/meetings/attendance?year=2024")).GetProperty("meetings").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _server.Http.GetAsync("/api/meetings/attendance?year=twee")).StatusCode);
+    }
+
+    [Fact]
     public async Task Slots_skip_times_when_the_venue_is_booked_by_another_meeting()
     {
         using (var booked = await _server.PostJson("/api/meetings", new

@@ -3116,6 +3116,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attendance per meeting and per platform in a year (registered attendees plus erased people's anonymous counts), for reports. */
+        get: {
+            parameters: {
+                query?: {
+                    year?: string;
+                    platform?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttendanceSummary"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/{id}/speeddates": {
         parameters: {
             query?: never;
@@ -3425,6 +3482,12 @@ export interface components {
             attendees: string[];
             added: string[];
             removed: string[];
+        };
+        AttendanceSummary: {
+            /** Format: int32 */
+            year: number | string;
+            meetings: components["schemas"]["MeetingAttendance"][];
+            platforms: components["schemas"]["PlatformAttendance"][];
         };
         AuditEntry: {
             /** Format: int64 */
@@ -3746,6 +3809,20 @@ export interface components {
             nl: string;
             en: string;
         };
+        MeetingAttendance: {
+            meetingId: string;
+            title: string;
+            kind: null | string;
+            platform: null | string;
+            /** Format: date-time */
+            start: string;
+            /** Format: int32 */
+            registered: number | string;
+            /** Format: int32 */
+            anonymous: number | string;
+            /** Format: int32 */
+            total: number | string;
+        };
         /** @description The invitees of one other meeting who are busy during a candidate slot. */
         MeetingConflict: {
             meetingId: string;
@@ -4014,6 +4091,14 @@ export interface components {
             length: null | number | string;
             truncated: boolean;
             paths: components["schemas"]["PathItem"][];
+        };
+        PlatformAttendance: {
+            platformId: string;
+            name: string;
+            /** Format: int32 */
+            meetings: number | string;
+            /** Format: int32 */
+            attendance: number | string;
         };
         ProblemDetails: {
             type?: null | string;
