@@ -71,18 +71,29 @@ public sealed class InvitationMailer(
             return;
         }
 
+        var message = messages.Compose(invitation);
+        var messageId = message.MessageId ?? throw new InvalidOperationException("An invitation is composed with its Message-Id.");
+        var committed = false;
         MailDelivery delivery;
         try
         {
-            delivery = await sender.SendAsync(messages.Compose(invitation), ct);
-        }
-        catch (MailDeliveryException failure) when (failure.Permanent)
-        {
-            await RecordFailureAsync(invited, sequence, Describe(failure), final: true, ct);
-            return;
+            // "Sent" is recorded at the commit point, just before the last bytes go out: a crash after it leaves a
+            // record that stops the next start from sending the message again. The store write has to finish before
+            // the send goes on, so it blocks the sending thread (this is a background job) for that one write.
+            delivery = await sender.SendAsync(message, () =>
+            {
+                MarkSentAsync(invited, sequence, messageId).GetAwaiter().GetResult();
+                committed = true;
+            }, ct);
         }
         catch (MailDeliveryException failure)
         {
+            if (committed) await UndoSentAsync(invited, sequence, messageId);
+            if (failure.Permanent)
+            {
+                await RecordFailureAsync(invited, sequence, Describe(failure), final: true, CancellationToken.None);
+                return;
+            }
             var attempt = RetryCount(context);
             var final = attempt >= jobOptions.Value.RetryAttempts;
             await RecordFailureAsync(invited, sequence, final
@@ -90,8 +101,16 @@ public sealed class InvitationMailer(
                 : $"{Describe(failure)} (poging {attempt + 1}; nieuwe poging over {jobOptions.Value.RetryDelay(attempt + 1):g})", final, CancellationToken.None);
             throw; // Hangfire retries with backoff; after the last attempt the job stays Failed on the dashboard.
         }
-        // Accepted by the server: from here on nothing may make this message go out again for this sequence.
-        await RecordSentAsync(invited, sequence, delivery, removal: kind == MessageKind.Removal);
+        catch when (committed)
+        {
+            // Stopped or broken after the record but before the server confirmed: take it back, the next run sends.
+            await UndoSentAsync(invited, sequence, messageId);
+            throw;
+        }
+        if (!committed) await MarkSentAsync(invited, sequence, messageId);
+        logger.LogInformation("Invitation {MessageId} to {Person} for {Meeting} at sequence {Sequence} delivered via {Route}",
+            messageId, personId, meetingId, sequence, delivery.Route);
+        if (kind == MessageKind.Removal) await ForgetRemovedAsync(invited);
     }
 
     /// <summary>
@@ -129,35 +148,49 @@ public sealed class InvitationMailer(
             current.RemindedFor >= start ? null : current.With(("remindedFor", Invited.Format(start))), CancellationToken.None);
     }
 
-    private async Task RecordSentAsync(Invited invited, int sequence, MailDelivery delivery, bool removal)
+    /// <summary>Records the message as delivered; a newer message queued meanwhile stays queued.</summary>
+    private async Task MarkSentAsync(Invited invited, int sequence, string messageId)
     {
         var now = clock.GetUtcNow();
-        // Not cancellable: the server has the message, and losing this write would send it again.
-        var written = await Invited.UpdateAsync(store, invited.Id, current =>
+        // Not cancellable: the message is about to be (or was) accepted, and losing this write would send it again.
+        await Invited.UpdateAsync(store, invited.Id, current =>
         {
-            // A newer message queued meanwhile stays queued; what was delivered is recorded either way.
             var stillCurrent = current.Sequence == sequence;
             return current.With(
                 ("deliveredSequence", Math.Max(current.DeliveredSequence ?? 0, sequence)),
-                ("messageId", delivery.MessageId.Trim('<', '>')),
+                ("messageId", messageId),
                 ("sentAt", Invited.Format(now)),
                 ("delivery", stillCurrent ? "sent" : Invited.Code(current.Delivery)),
                 ("failure", stillCurrent ? null : current.Failure));
         }, CancellationToken.None);
-        if (removal && written is { Removed: true, Delivery: Delivery.Sent })
+    }
+
+    /// <summary>Takes back a "sent" recorded at the commit point when the server did not take the message after all.</summary>
+    private Task<Invited?> UndoSentAsync(Invited before, int sequence, string messageId) =>
+        Invited.UpdateAsync(store, before.Id, current =>
         {
-            // The cancellation to a person taken off the list is out: the relationship has done its work.
-            try
-            {
-                await store.DeleteRelationshipAsync(written.Id, written.Link.Version, CancellationToken.None);
-            }
-            catch (Exception e) when (e is Netwerk.Core.Graph.VersionConflictException or Netwerk.Core.Graph.GraphItemNotFoundException)
-            {
-                logger.LogInformation("Removal of {Person} from {Meeting} changed meanwhile; relationship kept", invited.PersonId, invited.MeetingId);
-            }
+            if (current.MessageId != messageId || current.DeliveredSequence != sequence) return null;
+            return current.With(
+                ("deliveredSequence", before.DeliveredSequence),
+                ("messageId", before.MessageId),
+                ("sentAt", before.SentAt is { } at ? Invited.Format(at) : null),
+                ("delivery", current.Sequence == sequence ? "queued" : Invited.Code(current.Delivery)));
+        }, CancellationToken.None);
+
+    /// <summary>The cancellation to a person taken off the list is out: the relationship has done its work.</summary>
+    private async Task ForgetRemovedAsync(Invited invited)
+    {
+        if (await store.GetRelationshipAsync(invited.Id, CancellationToken.None) is not { } current) return;
+        var now = new Invited(current);
+        if (!now.Removed || now.Delivery != Delivery.Sent) return; // put back on the list meanwhile
+        try
+        {
+            await store.DeleteRelationshipAsync(current.Id, current.Version, CancellationToken.None);
         }
-        logger.LogInformation("Invitation {MessageId} to {Person} for {Meeting} at sequence {Sequence} delivered via {Route}",
-            delivery.MessageId, invited.PersonId, invited.MeetingId, sequence, delivery.Route);
+        catch (Exception e) when (e is Netwerk.Core.Graph.VersionConflictException or Netwerk.Core.Graph.GraphItemNotFoundException)
+        {
+            logger.LogInformation("Removal of {Person} from {Meeting} changed meanwhile; relationship kept", invited.PersonId, invited.MeetingId);
+        }
     }
 
     private Task<Invited?> RecordFailureAsync(Invited invited, int sequence, string reason, bool final, CancellationToken ct) =>
