@@ -9,7 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      input: { main: 'index.html', report: 'report.html', signin: 'signin.html', admin: 'admin.html', planner: 'planner.html' },
+      input: { main: 'index.html', report: 'report.html', signin: 'signin.html', admin: 'admin.html', planner: 'planner.html', rsvp: 'rsvp.html' },
     },
   },
   server: {
@@ -19,6 +19,8 @@ export default defineConfig({
       '/health': { target },
       '/openapi': { target },
       '/hubs': { target, ws: true },
+      // the answer page is served by the API at /rsvp/<token> (the token is in the path)
+      '^/rsvp/': { target },
     },
   },
   test: {

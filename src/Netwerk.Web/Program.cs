@@ -4,6 +4,8 @@ using Netwerk.Web.Changes;
 using Netwerk.Web.GraphViews;
 using Netwerk.Web.Health;
 using Netwerk.Web.Http;
+using Netwerk.Web.Invitations;
+using Netwerk.Web.Jobs;
 using Netwerk.Web.Live;
 using Netwerk.Web.Mail;
 using Netwerk.Web.Meetings;
@@ -26,6 +28,8 @@ builder.AddAccess();
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddLive(builder.Configuration);
 builder.Services.AddMeetings();
+builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddInvitations(builder.Configuration).AddInvitationSending();
 
 var app = builder.Build();
 
@@ -49,5 +53,8 @@ app.MapLive();
 app.MapAnalysis();
 app.MapMeetings();
 app.MapPlanning();
+app.MapInvitations();
+app.MapRsvp();
+app.MapJobsDashboard();
 
 app.Run();

@@ -124,14 +124,16 @@ public static class AccessSetup
     /// <summary>
     /// A write made with the session cookie must carry the antiforgery token the app got from <c>/api/auth/me</c>
     /// in <see cref="CsrfHeader"/>; a page on another site cannot read it. Bearer tokens are not sent by browsers on
-    /// their own, so their writes need no token. The hub's negotiate call changes nothing.
+    /// their own, so their writes need no token. The hub's negotiate call changes nothing. An answer to an invitation
+    /// (<c>/api/rsvp</c>) is authorised by the token in its body, not by the cookie, so it needs none either (an
+    /// organiser who answers their own invitation in the same browser must not be refused).
     /// </summary>
     private static async Task RejectCrossSiteWrites(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
         var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
         if (unsafeMethod && context.User.Identity?.IsAuthenticated == true && BearerTokenHandler.TokenOf(request) is null
-            && !request.Path.StartsWithSegments("/hubs"))
+            && !request.Path.StartsWithSegments("/hubs") && !request.Path.StartsWithSegments("/api/rsvp"))
         {
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(context))
@@ -159,6 +161,10 @@ public static class AccessSetup
         options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             $"{context.Request.Path}|{context.Connection.RemoteIpAddress}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = auth.SignInRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        // Answer links work without an account: per client address, so tokens cannot be tried at speed.
+        options.AddPolicy(Invitations.RsvpEndpoints.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            $"rsvp|{context.Connection.RemoteIpAddress}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = auth.RsvpRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         // Per bearer token (known or not, so guessing is throttled too); browsers with a session are not limited here.
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             BearerTokenHandler.TokenOf(context.Request) is { } token

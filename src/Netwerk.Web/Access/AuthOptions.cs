@@ -26,6 +26,9 @@ public sealed class AuthOptions
     /// <summary>Sign-in requests per client address per minute, for asking a link and for using one, each (an office shares one address).</summary>
     public int SignInRequestsPerMinute { get; set; } = 10;
 
+    /// <summary>Requests to the answer pages and API of invitations (<c>/rsvp</c>, <c>/api/rsvp</c>) per client address per minute.</summary>
+    public int RsvpRequestsPerMinute { get; set; } = 30;
+
     /// <summary>Requests per API token (and the bootstrap token) per minute.</summary>
     public int ApiTokenRequestsPerMinute { get; set; } = 600;
 

@@ -41,6 +41,14 @@ public sealed class InvitationCalendar(TimeProvider clock)
             Rsvp = true,
         });
         calendar.Events.Add(vevent);
+        foreach (var changed in invitation.Overrides.OrderBy(o => o.OriginalStart))
+        {
+            var instance = Override(invitation, changed);
+            instance.DtStamp = vevent.DtStamp;
+            instance.Organizer = vevent.Organizer;
+            instance.Attendees.Add(vevent.Attendees[0]);
+            calendar.Events.Add(instance);
+        }
         return new CalendarSerializer().SerializeToString(calendar)
             ?? throw new InvalidOperationException($"Ical.Net wrote no calendar for meeting {invitation.MeetingId}.");
     }
@@ -63,11 +71,34 @@ public sealed class InvitationCalendar(TimeProvider clock)
     internal static IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Occurrences(InvitationEvent invitation, DateTimeOffset until, int limit)
     {
         if (string.IsNullOrWhiteSpace(invitation.RecurrenceRule)) return [(invitation.Start, invitation.End)];
+        var changed = invitation.Overrides.ToDictionary(o => o.OriginalStart.ToUnixTimeSeconds());
         return Event(invitation).GetOccurrences(null, null)
             .Select(o => (Start: BrusselsTime.ToInstant(o.Period.StartTime), End: BrusselsTime.ToInstant(o.Period.EffectiveEndTime ?? o.Period.StartTime)))
             .TakeWhile(o => o.Start <= until)
             .Take(limit)
+            .Select(o => changed.TryGetValue(o.Start.ToUnixTimeSeconds(), out var c) ? (c.Start, c.End) : o)
+            .OrderBy(o => o.Start)
             .ToList();
+    }
+
+    /// <summary>A changed occurrence of the series: same UID and SEQUENCE, its RECURRENCE-ID and its own times.</summary>
+    private static CalendarEvent Override(InvitationEvent invitation, InvitationOverride changed)
+    {
+        var location = string.IsNullOrWhiteSpace(changed.Location) ? null : changed.Location.Trim();
+        return new CalendarEvent
+        {
+            Uid = Uid(invitation.MeetingId, invitation.Organizer.Email),
+            Sequence = invitation.Sequence,
+            RecurrenceIdentifier = new RecurrenceIdentifier(BrusselsTime.ToCalDateTime(changed.OriginalStart), null),
+            DtStart = BrusselsTime.ToCalDateTime(changed.Start),
+            DtEnd = BrusselsTime.ToCalDateTime(changed.End),
+            Summary = string.IsNullOrWhiteSpace(changed.Title) ? invitation.Title.Trim() : changed.Title.Trim(),
+            Description = string.IsNullOrWhiteSpace(changed.Description) ? Description(invitation) : changed.Description.Trim(),
+            Location = location ?? (string.IsNullOrWhiteSpace(invitation.Location) ? invitation.OnlineUrl?.AbsoluteUri : invitation.Location.Trim()),
+            Url = invitation.OnlineUrl,
+            Status = invitation.Status == InvitationStatus.Tentative ? EventStatus.Tentative : EventStatus.Confirmed,
+            Transparency = "OPAQUE",
+        };
     }
 
     /// <summary>The VEVENT without the parts that depend on the clock or the people (DTSTAMP, ORGANIZER, ATTENDEE).</summary>
@@ -132,7 +163,7 @@ public sealed class InvitationCalendar(TimeProvider clock)
     {
         // The clock Ical.Net itself reads, on purpose: the injected one may stand anywhere in a test.
         var earliest = TimeProvider.System.GetUtcNow();
-        foreach (var time in invitation.ExceptionDates.Append(invitation.Start).Append(invitation.OccurrenceOf ?? invitation.Start))
+        foreach (var time in invitation.ExceptionDates.Concat(invitation.Overrides.Select(o => o.Start)).Append(invitation.Start).Append(invitation.OccurrenceOf ?? invitation.Start))
         {
             if (time < earliest) earliest = time;
         }

@@ -35,6 +35,12 @@ public sealed record InvitationEvent
     public IReadOnlyList<DateTimeOffset> ExceptionDates { get; init; } = [];
 
     /// <summary>
+    /// Occurrences of the series that differ from it (moved, another place or title), each written as an extra VEVENT
+    /// with the same UID and a RECURRENCE-ID, so a series update carries its changed dates along instead of resetting them.
+    /// </summary>
+    public IReadOnlyList<InvitationOverride> Overrides { get; init; } = [];
+
+    /// <summary>
     /// Set when this message is about one occurrence of a series only (moved, changed or cancelled): its original start,
     /// written as RECURRENCE-ID. <see cref="Start"/> and <see cref="End"/> are then that occurrence's (new) times.
     /// </summary>
@@ -84,10 +90,36 @@ public sealed record InvitationEvent
         {
             throw new ArgumentException("Exception dates only make sense for a series with a RecurrenceRule.", nameof(ExceptionDates));
         }
+        if (Overrides.Count > 0 && string.IsNullOrWhiteSpace(RecurrenceRule))
+        {
+            throw new ArgumentException("Changed occurrences only make sense for a series with a RecurrenceRule.", nameof(Overrides));
+        }
+        foreach (var changed in Overrides)
+        {
+            if (changed.End <= changed.Start) throw new ArgumentException($"The changed occurrence of {changed.OriginalStart:o} ends before it starts.", nameof(Overrides));
+        }
         if (OnlineUrl is { IsAbsoluteUri: false }) throw new ArgumentException("The online link must be an absolute URL.", nameof(OnlineUrl));
         Organizer.Validate();
         Recipient.Validate();
     }
+}
+
+/// <summary>One occurrence of a series as it differs from the series: its new times and whatever else changed.</summary>
+public sealed record InvitationOverride
+{
+    /// <summary>The occurrence's start in the series (RECURRENCE-ID).</summary>
+    public required DateTimeOffset OriginalStart { get; init; }
+
+    public required DateTimeOffset Start { get; init; }
+
+    public required DateTimeOffset End { get; init; }
+
+    /// <summary>Null keeps the series' value.</summary>
+    public string? Title { get; init; }
+
+    public string? Location { get; init; }
+
+    public string? Description { get; init; }
 }
 
 /// <summary>STATUS of the meeting as the message states it.</summary>

@@ -40,20 +40,7 @@ public sealed class InvitationMessage(
         var occurrences = InvitationCalendar.Occurrences(invitation, now + settings.RsvpHorizon, OccurrencesConsidered);
         var upcoming = occurrences.Where(o => o.End > now).Take(DatesNamed).ToList();
 
-        IReadOnlyList<(RsvpAnswer, Uri)> links = [];
-        if (invitation.Method == InvitationMethod.Request)
-        {
-            var lastEnd = occurrences.Count > 0 ? occurrences.Max(o => o.End) : invitation.End;
-            var token = tokens.Issue(new RsvpGrant
-            {
-                MeetingId = invitation.MeetingId,
-                PersonId = invitation.Recipient.PersonId,
-                Sequence = invitation.Sequence,
-                Occurrence = invitation.OccurrenceOf,
-                ExpiresAt = (lastEnd > now ? lastEnd : now) + settings.RsvpGrace,
-            });
-            links = [.. new[] { RsvpAnswer.Accepted, RsvpAnswer.Tentative, RsvpAnswer.Declined }.Select(a => (a, tokens.Link(token, a)))];
-        }
+        IReadOnlyList<(RsvpAnswer, Uri)> links = invitation.Method == InvitationMethod.Request ? AnswerLinks(invitation, occurrences, now) : [];
         var text = InvitationWording.Write(invitation, upcoming, links);
 
         var message = new MimeMessage
@@ -80,6 +67,28 @@ public sealed class InvitationMessage(
         };
         message.Body = new Multipart("mixed") { alternative, attachment };
         return message;
+    }
+
+    /// <summary>The ja/misschien/nee links of a recipient for this invitation (also used by reminders), valid until after the last occurrence.</summary>
+    public IReadOnlyList<(RsvpAnswer Answer, Uri Link)> AnswerLinks(InvitationEvent invitation)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        var now = clock.GetUtcNow();
+        return AnswerLinks(invitation, InvitationCalendar.Occurrences(invitation, now + options.Value.RsvpHorizon, OccurrencesConsidered), now);
+    }
+
+    private IReadOnlyList<(RsvpAnswer, Uri)> AnswerLinks(InvitationEvent invitation, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> occurrences, DateTimeOffset now)
+    {
+        var lastEnd = occurrences.Count > 0 ? occurrences.Max(o => o.End) : invitation.End;
+        var token = tokens.Issue(new RsvpGrant
+        {
+            MeetingId = invitation.MeetingId,
+            PersonId = invitation.Recipient.PersonId,
+            Sequence = invitation.Sequence,
+            Occurrence = invitation.OccurrenceOf,
+            ExpiresAt = (lastEnd > now ? lastEnd : now) + options.Value.RsvpGrace,
+        });
+        return [.. new[] { RsvpAnswer.Accepted, RsvpAnswer.Tentative, RsvpAnswer.Declined }.Select(a => (a, tokens.Link(token, a)))];
     }
 
     private static TextPart Utf8Part(string subtype, string text)

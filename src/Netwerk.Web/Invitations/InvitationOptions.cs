@@ -34,6 +34,12 @@ public sealed class InvitationOptions
     /// <summary>For a series without end, answer links work this long after sending (and grace); a later update brings new ones.</summary>
     public TimeSpan RsvpHorizon { get; set; } = TimeSpan.FromDays(366);
 
+    /// <summary>
+    /// How long before each occurrence invitees who have the meeting in their calendar (and did not decline) get a
+    /// reminder mail; zero switches reminders off.
+    /// </summary>
+    public TimeSpan ReminderBefore { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>The development server's address (launchSettings.json), for links where no public address is configured.</summary>
     public const string DevelopmentBaseUrl = "http://localhost:5080";
 
@@ -81,6 +87,10 @@ internal sealed class InvitationOptionsValidator(IHostEnvironment environment) :
             failures.Add($"{s}:PublicBaseUrl must be an absolute http(s) URL such as https://netwerk.example.org; '{options.PublicBaseUrl}' is not.");
         }
         if (options.RsvpGrace < TimeSpan.Zero) failures.Add($"{s}:RsvpGrace must not be negative; '{options.RsvpGrace}' is.");
+        if (options.ReminderBefore < TimeSpan.Zero || options.ReminderBefore > TimeSpan.FromDays(60))
+        {
+            failures.Add($"{s}:ReminderBefore must be between 00:00:00 (off) and 60.00:00:00; '{options.ReminderBefore}' is not.");
+        }
         if (options.RsvpHorizon <= TimeSpan.Zero) failures.Add($"{s}:RsvpHorizon must be more than zero; '{options.RsvpHorizon}' is not.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

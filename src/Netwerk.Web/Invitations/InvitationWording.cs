@@ -133,7 +133,8 @@ internal static class InvitationWording
         return lines;
     }
 
-    private static string AnswerLabel(RsvpAnswer answer, bool en) => (answer, en) switch
+    /// <summary>Ja, Misschien, Nee (Yes, Maybe, No): the labels of the answer links.</summary>
+    internal static string AnswerLabel(RsvpAnswer answer, bool en) => (answer, en) switch
     {
         (RsvpAnswer.Accepted, false) => "Ja",
         (RsvpAnswer.Tentative, false) => "Misschien",

@@ -27,6 +27,39 @@ public static class InvitationsSetup
         return services;
     }
 
+    /// <summary>
+    /// The sending of invitations on top of <see cref="AddInvitations"/>: the outbox in the graph store, its Hangfire
+    /// jobs and reminders, the answers, and the recovery at start. Needs a graph store and <c>AddJobs</c>.
+    /// </summary>
+    public static IServiceCollection AddInvitationSending(this IServiceCollection services)
+    {
+        services.AddSingleton<InvitationEvents>();
+        services.AddSingleton<InvitationLocks>();
+        services.AddSingleton<InvitationReminders>();
+        services.AddSingleton<InvitationOutbox>();
+        services.AddSingleton<RsvpAnswering>();
+        services.AddTransient<InvitationMailer>();
+        services.AddHostedService<OutboxRecovery>();
+        return services;
+    }
+
+    /// <summary>At start, enqueues what the store still has queued: the jobs of before a crash or restart are gone with Hangfire's memory.</summary>
+    private sealed class OutboxRecovery(InvitationOutbox outbox, ILogger<OutboxRecovery> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            try
+            {
+                await outbox.RecoverAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Not fatal for the app; the next POST /invitations queues what is missing.
+                logger.LogError(e, "Invitation outbox recovery failed");
+            }
+        }
+    }
+
     /// <summary>Where a missing RSVP key or public address is made up rather than refused: a developer's machine and the tests.</summary>
     internal static bool IsDevelopmentOrTesting(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment("Testing");

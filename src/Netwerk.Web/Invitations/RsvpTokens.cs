@@ -116,13 +116,14 @@ public sealed class RsvpTokens
     }
 
     /// <summary>
-    /// <c>&lt;base&gt;/rsvp.html#token=…&amp;answer=accepted</c>. The token rides in the fragment, which browsers never
-    /// send: a mail scanner that fetches every link cannot answer, and the page answers with a POST when the person clicks.
+    /// <c>&lt;base&gt;/rsvp/&lt;token&gt;?answer=accepted</c>. Opening the link records nothing: the page shows the meeting
+    /// and answers with a POST when the person clicks, so a mail scanner that fetches every link cannot answer. The
+    /// token is in the path (it may reach access logs; it lets its holder do no more than answer for this one person).
     /// </summary>
     public Uri Link(string token, RsvpAnswer answer)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        return new Uri(_baseUrl, $"/rsvp.html#token={token}&answer={AnswerCode(answer)}");
+        return new Uri(_baseUrl, $"/rsvp/{token}?answer={AnswerCode(answer)}");
     }
 
     /// <summary>The answer as links and the API spell it: accepted, tentative, declined.</summary>

@@ -10,7 +10,18 @@ namespace Netwerk.Web.Mail;
 public interface IMailSender
 {
     /// <summary>Delivers one message. A message without From gets <c>Smtp:From</c>; one without Message-Id gets one.</summary>
-    Task<MailDelivery> SendAsync(MimeMessage message, CancellationToken cancellationToken);
+    Task<MailDelivery> SendAsync(MimeMessage message, CancellationToken cancellationToken) => SendAsync(message, null, cancellationToken);
+
+    /// <summary>
+    /// Delivers one message and calls <paramref name="committing"/> once, synchronously, at the last moment before the
+    /// delivery becomes irrevocable: over SMTP when the whole message is in the connection and only the end of the data
+    /// remains to be sent (after which the server takes it even if this process dies), for the outbox before the
+    /// finished file gets its name. A caller that records "sent" there cannot send the message twice after a crash; at
+    /// worst a crash in the microseconds between its record and the end of the data loses one. If
+    /// <paramref name="committing"/> throws, nothing is delivered. If the delivery fails after it ran, the send throws as
+    /// usual and the caller takes its record back. A route that cannot tell calls it just after the delivery.
+    /// </summary>
+    Task<MailDelivery> SendAsync(MimeMessage message, Action? committing, CancellationToken cancellationToken);
 }
 
 public enum MailRoute

@@ -17,7 +17,7 @@ public sealed class MailOutbox(IOptions<MailOptions> options, TimeProvider clock
     public string FolderPath => options.Value.OutboxPath;
 
     /// <summary>Writes <c>&lt;yyyyMMdd-HHmmss UTC&gt;-&lt;Message-Id&gt;.eml</c> and returns its path.</summary>
-    internal async Task<string> WriteAsync(MimeMessage message, string messageId, CancellationToken cancellationToken)
+    internal async Task<string> WriteAsync(MimeMessage message, string messageId, Action? committing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         Directory.CreateDirectory(FolderPath);
@@ -32,6 +32,7 @@ public sealed class MailOutbox(IOptions<MailOptions> options, TimeProvider clock
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
+            committing?.Invoke();
             // The same Message-Id within the same second is the same message sent again: one file is right.
             File.Move(temporary, path, overwrite: true);
         }

@@ -5,13 +5,13 @@ namespace Netwerk.Web.Mail;
 /// <summary>Writes each message to the outbox folder instead of sending it (no <c>Smtp:Host</c> configured).</summary>
 public sealed class OutboxMailSender(MailOutbox outbox, MailAddresses addresses, TimeProvider clock, ILogger<OutboxMailSender> logger) : IMailSender
 {
-    public async Task<MailDelivery> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task<MailDelivery> SendAsync(MimeMessage message, Action? committing, CancellationToken cancellationToken)
     {
         var messageId = addresses.Prepare(message);
         string path;
         try
         {
-            path = await outbox.WriteAsync(message, messageId, cancellationToken);
+            path = await outbox.WriteAsync(message, messageId, committing, cancellationToken);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -9,7 +9,7 @@ namespace Netwerk.Web.Mail;
 public sealed class SmtpMailSender(IOptions<MailOptions> options, MailAddresses addresses, TimeProvider clock, ILogger<SmtpMailSender> logger)
     : IMailSender
 {
-    public async Task<MailDelivery> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task<MailDelivery> SendAsync(MimeMessage message, Action? committing, CancellationToken cancellationToken)
     {
         var messageId = addresses.Prepare(message);
         var settings = options.Value;
@@ -21,7 +21,10 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, MailAddresses 
         {
             await ConnectAsync(client, settings, cancellationToken);
             if (!string.IsNullOrEmpty(settings.Username)) await AuthenticateAsync(client, settings.Username, settings, cancellationToken);
-            response = await client.SendAsync(message, cancellationToken);
+            var commitPoint = committing is null ? null : new CommitPoint(committing);
+            response = await client.SendAsync(message, cancellationToken, commitPoint);
+            // Should the progress not have reached the end, the server has the message now: commit late rather than never.
+            commitPoint?.Commit();
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested && SmtpFailures.Classify(error) is { } failure)
         {
@@ -33,6 +36,32 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, MailAddresses 
         await QuitAsync(client, messageId);
         logger.LogInformation("Mail {MessageId} accepted by {Host}: {Response}", messageId, settings.Host, response);
         return new MailDelivery(MailRoute.Smtp, messageId, clock.GetUtcNow()) { ServerResponse = response };
+    }
+
+    /// <summary>
+    /// MailKit reports the bytes of the message as it hands them to the connection, after measuring the message first;
+    /// the end-of-data line (or, with CHUNKING, the flush of the last chunk) comes after the last report. That last
+    /// report is the commit point.
+    /// </summary>
+    private sealed class CommitPoint(Action committing) : MailKit.ITransferProgress
+    {
+        private bool _committed;
+
+        public void Report(long bytesTransferred, long totalSize)
+        {
+            if (totalSize > 0 && bytesTransferred >= totalSize) Commit();
+        }
+
+        public void Report(long bytesTransferred)
+        {
+        }
+
+        public void Commit()
+        {
+            if (_committed) return;
+            _committed = true;
+            committing();
+        }
     }
 
     private static async Task ConnectAsync(SmtpClient client, MailOptions settings, CancellationToken cancellationToken)

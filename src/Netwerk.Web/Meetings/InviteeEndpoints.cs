@@ -7,6 +7,7 @@ using Netwerk.Core.Schema;
 using Netwerk.Core.Storage;
 using Netwerk.Web.Access;
 using Netwerk.Web.Http;
+using Netwerk.Web.Invitations;
 using Netwerk.Web.Problems;
 
 namespace Netwerk.Web.Meetings;
@@ -47,7 +48,8 @@ public static class InviteeEndpoints
     }
 
     private static async Task<Ok<InviteesResponse>> SaveInvitees(
-        string id, InviteListDefinition definition, IGraphStore store, PlanningGraph planning, RequestAccess access, HttpRequest http, HttpResponse response, CancellationToken ct)
+        string id, InviteListDefinition definition, IGraphStore store, PlanningGraph planning, RequestAccess access, InvitationOutbox outbox,
+        HttpRequest http, HttpResponse response, CancellationToken ct)
     {
         var version = http.RequiredIfMatch();
         var state = await MeetingEndpoints.LoadAsync(store, access, id, ct);
@@ -61,7 +63,7 @@ public static class InviteeEndpoints
             Properties = MeetingNode.With(state.Properties, ("inviteRules", MeetingNode.ToJsonText(stored))),
         }, version, ct);
         state = state with { Node = node };
-        if (stored.FrozenAt is not null) await SyncInvitedAsync(store, state, InviteListEvaluator.Evaluate(definition, graph), ct);
+        if (stored.FrozenAt is not null) await SyncInvitedAsync(store, outbox, state, InviteListEvaluator.Evaluate(definition, graph), ct);
         response.SetETag(node.Version);
         return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct, await access.VisibleAsync(ct)));
     }
@@ -101,7 +103,7 @@ public static class InviteeEndpoints
     }
 
     private static async Task<Ok<InviteesResponse>> Freeze(
-        string id, IGraphStore store, PlanningGraph planning, RequestAccess access, HttpRequest http, HttpResponse response, CancellationToken ct)
+        string id, IGraphStore store, PlanningGraph planning, RequestAccess access, InvitationOutbox outbox, HttpRequest http, HttpResponse response, CancellationToken ct)
     {
         var version = http.RequiredIfMatch();
         var state = await MeetingEndpoints.LoadAsync(store, access, id, ct);
@@ -115,7 +117,7 @@ public static class InviteeEndpoints
             Properties = MeetingNode.With(state.Properties, ("inviteRules", MeetingNode.ToJsonText(stored))),
         }, version, ct);
         state = state with { Node = node };
-        await SyncInvitedAsync(store, state, InviteListEvaluator.Evaluate(stored.Definition, await planning.CurrentAsync(ct)), ct);
+        await SyncInvitedAsync(store, outbox, state, InviteListEvaluator.Evaluate(stored.Definition, await planning.CurrentAsync(ct)), ct);
         response.SetETag(node.Version);
         return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct, await access.VisibleAsync(ct)));
     }
@@ -128,13 +130,18 @@ public static class InviteeEndpoints
         if (errors.Count > 0) throw new GraphValidationException(errors);
     }
 
-    /// <summary>Makes the INVITED relationships match the list: newcomers invited with the current sequence, the unlisted removed.</summary>
-    private static async Task SyncInvitedAsync(IGraphStore store, MeetingState state, InviteListResult list, CancellationToken ct)
+    /// <summary>
+    /// Makes the INVITED relationships match the list: newcomers invited with the current sequence (they get their own
+    /// invitation when the organiser sends), the unlisted removed — those who were sent something get a cancellation
+    /// first (<see cref="InvitationOutbox.RemoveAsync"/>), and someone put back before it went out is reinstated.
+    /// </summary>
+    private static async Task SyncInvitedAsync(IGraphStore store, InvitationOutbox outbox, MeetingState state, InviteListResult list, CancellationToken ct)
     {
-        var invited = await RelationshipsToAsync(store, MeetingState.Invited, state.Id, ct);
+        var invited = await Invited.OfMeetingAsync(store, state.Id, ct);
         var wanted = list.Invitees.Select(i => i.PersonId).ToHashSet(StringComparer.Ordinal);
-        foreach (var link in invited.Where(l => !wanted.Contains(l.From))) await store.DeleteRelationshipAsync(link.Id, link.Version, ct);
-        var have = invited.Select(l => l.From).ToHashSet(StringComparer.Ordinal);
+        foreach (var link in invited.Where(l => !wanted.Contains(l.PersonId))) await outbox.RemoveAsync(state, link, ct);
+        foreach (var link in invited.Where(l => l.Removed && wanted.Contains(l.PersonId))) await outbox.ReinstateAsync(state, link, ct);
+        var have = invited.Select(l => l.PersonId).ToHashSet(StringComparer.Ordinal);
         foreach (var person in list.Invitees.Where(i => !have.Contains(i.PersonId)))
         {
             await store.CreateRelationshipAsync(new RelationshipDraft
@@ -151,6 +158,9 @@ public static class InviteeEndpoints
         }
     }
 
+    /// <summary>An INVITED kept only until the cancellation to a person taken off the list is out; lists and planning ignore it.</summary>
+    public static bool IsRemoved(Relationship invited) => MeetingNode.Text(invited.Properties, "removedAt") is not null;
+
     public static async Task<IReadOnlyList<Relationship>> RelationshipsToAsync(IGraphStore store, string type, string meetingId, CancellationToken ct) =>
         (await store.FindRelationshipsAsync(new RelationshipQuery { Type = type, To = meetingId, Limit = int.MaxValue }, ct)).Items;
 
@@ -164,7 +174,7 @@ public static class InviteeEndpoints
         // the list counts everyone, but only names the people in the organiser's own regions.
         bool Shown(string personId) => visible is null || visible(personId);
         var list = InviteListEvaluator.Evaluate(stored.Definition, await planning.CurrentAsync(ct));
-        var invited = state is null ? [] : await RelationshipsToAsync(store, MeetingState.Invited, state.Id, ct);
+        var invited = state is null ? [] : (await RelationshipsToAsync(store, MeetingState.Invited, state.Id, ct)).Where(r => !IsRemoved(r)).ToList();
         var attended = state is null ? [] : (await RelationshipsToAsync(store, MeetingState.Attended, state.Id, ct)).Select(r => r.From).ToHashSet(StringComparer.Ordinal);
         var status = invited.GroupBy(r => r.From).ToDictionary(g => g.Key, g => MeetingNode.Text(g.First().Properties, "status") ?? "needs-action", StringComparer.Ordinal);
         var listed = list.Invitees.Select(i => i.PersonId).ToHashSet(StringComparer.Ordinal);

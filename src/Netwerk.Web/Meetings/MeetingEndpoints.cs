@@ -7,6 +7,7 @@ using Netwerk.Core.Schema;
 using Netwerk.Core.Storage;
 using Netwerk.Web.Access;
 using Netwerk.Web.Http;
+using Netwerk.Web.Invitations;
 using Netwerk.Web.Problems;
 
 namespace Netwerk.Web.Meetings;
@@ -195,12 +196,19 @@ public static class MeetingEndpoints
         var version = http.RequiredIfMatch();
         var state = await LoadAsync(store, access, id, ct);
         await access.EnsurePlannableAsync(state.Anchors, ct);
+        // Deleting takes the INVITED relationships along, and with them the chance to tell anyone: cancel first.
+        if (state.Status != "cancelled" && (await Invited.OfMeetingAsync(store, id, ct)).Any(i => i.Informed))
+        {
+            throw new RequestProblemException(StatusCodes.Status409Conflict, "meeting-has-invitations", detail: RequestLanguage.Of(http.HttpContext) == "en"
+                ? "Invitations to this meeting have been sent: cancel it first, so the invitees hear of it; then it can be deleted."
+                : "Voor deze activiteit zijn uitnodigingen verstuurd: annuleer ze eerst, zodat de genodigden het weten; daarna kan ze weg.");
+        }
         await store.DeleteNodeAsync(id, version, ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<Ok<MeetingResponse>> CancelMeeting(
-        string id, CancelRequest? body, IGraphStore store, RequestAccess access, HttpRequest http, HttpResponse response, CancellationToken ct)
+        string id, CancelRequest? body, IGraphStore store, RequestAccess access, InvitationOutbox outbox, HttpRequest http, HttpResponse response, CancellationToken ct)
     {
         var version = http.RequiredIfMatch();
         var state = await LoadAsync(store, access, id, ct);
@@ -232,8 +240,12 @@ public static class MeetingEndpoints
             properties["status"] = GraphJson.ToElement("cancelled");
         }
         var node = await store.UpdateNodeAsync(id, new NodeDraft { Kind = MeetingState.Kind, Properties = properties }, version, ct);
+        // Committed: now everyone who was sent the invitation hears of it (a CANCEL, of the one date or of the whole
+        // meeting; "this and following" shortens the series, which is an update of it).
+        var cancelled = state with { Node = node };
+        await outbox.QueueAsync(cancelled, informedOnly: true, occurrence: scope == "occurrence" ? occurrence : null, ct);
         response.SetETag(node.Version);
-        return TypedResults.Ok((state with { Node = node }).ToResponse());
+        return TypedResults.Ok(cancelled.ToResponse());
     }
 
     private static async Task<Ok<OccurrenceChangeResponse>> ChangeOccurrence(

@@ -99,7 +99,7 @@ public static class PlanningEndpoints
         {
             invitees.UnionWith(meeting.Organisers);
             if (meeting.InviteList is { } stored) invitees.UnionWith(InviteListEvaluator.Evaluate(stored.Definition, graph).Invitees.Select(i => i.PersonId));
-            invitees.UnionWith((await InviteeEndpoints.RelationshipsToAsync(store, MeetingState.Invited, meeting.Id, ct)).Select(r => r.From));
+            invitees.UnionWith((await InviteeEndpoints.RelationshipsToAsync(store, MeetingState.Invited, meeting.Id, ct)).Where(r => !InviteeEndpoints.IsRemoved(r)).Select(r => r.From));
         }
         var request = new SlotRequest
         {
@@ -152,7 +152,8 @@ public static class PlanningEndpoints
             {
                 var type = graph.RelationshipType(rel);
                 if (graph.RelationshipTo(rel) != meeting || type is not (MeetingState.Invited or MeetingState.Attended)) continue;
-                if (type == MeetingState.Invited && MeetingNode.Text(graph.RelationshipProperties(rel), "status") == "declined") continue;
+                if (type == MeetingState.Invited && (MeetingNode.Text(graph.RelationshipProperties(rel), "status") == "declined"
+                    || MeetingNode.Text(graph.RelationshipProperties(rel), "removedAt") is not null)) continue;
                 var person = graph.IdOf(graph.RelationshipFrom(rel));
                 if (people.Contains(person)) who.Add(person);
             }

@@ -46,6 +46,7 @@ public static class ProblemSetup
         [404] = new("Niet gevonden.", "Not found."),
         [405] = new("Methode niet toegelaten.", "Method not allowed."),
         [409] = new("Bestaat al.", "Already exists."),
+        [410] = new("Niet meer geldig.", "No longer valid."),
         [412] = new("Iemand anders heeft dit intussen gewijzigd.", "Someone else changed this meanwhile."),
         [413] = new("De aanvraag is te groot.", "The request is too large."),
         [415] = new("Dit inhoudstype wordt niet ondersteund; stuur application/json.", "Unsupported content type; send application/json."),

@@ -74,6 +74,13 @@ public sealed class EndpointTableTests : IAsyncLifetime
         ["POST /api/planning/slots"] = Need.Organiser,
         ["POST /api/planning/speeddates"] = Need.Organiser,
         ["POST /api/planning/invitees"] = Need.Organiser,
+        ["POST /api/meetings/{id}/invitations"] = Need.Organiser,
+        ["GET /api/meetings/{id}/invitations"] = Need.Viewer,
+        ["POST /api/rsvp/"] = Need.Public,
+        ["GET /api/rsvp/{token}"] = Need.Public,
+        ["GET /api/rsvp/{token}/invite.ics"] = Need.Public,
+        ["GET /rsvp/{token}"] = Need.Public,
+        ["ANY /jobs/{**path}"] = Need.Organiser,
         ["ANY /hubs/network/negotiate"] = Need.Viewer,
         ["ANY /hubs/network"] = Need.Viewer,
     };

@@ -71,10 +71,10 @@ public sealed partial class InvitationMessageTests(MailDevServer maildev) : ICla
         Assert.Contains("Ja: " + links[0], text);
         Assert.Contains("Misschien: " + links[1], text);
         Assert.Contains("Nee: " + links[2], text);
-        Assert.All(links, l => Assert.StartsWith("https://netwerk.example.org/rsvp.html#token=", l));
+        Assert.All(links, l => Assert.StartsWith("https://netwerk.example.org/rsvp/", l));
         Assert.All(links, l => Assert.Contains(System.Net.WebUtility.HtmlEncode(l), message.HtmlBody));
-        var token = links[0]["https://netwerk.example.org/rsvp.html#token=".Length..links[0].IndexOf('&')];
-        Assert.All(links, l => Assert.Contains("#token=" + token + "&", l)); // one token, three answers
+        var token = links[0]["https://netwerk.example.org/rsvp/".Length..links[0].IndexOf('?')];
+        Assert.All(links, l => Assert.Contains("/rsvp/" + token + "?", l)); // one token, three answers
         var check = _services.Tokens.Verify(token);
         Assert.True(check.IsValid);
         Assert.Equal(("meeting-0192", "person-7", 2, (DateTimeOffset?)null), (check.Grant!.MeetingId, check.Grant.PersonId, check.Grant.Sequence, check.Grant.Occurrence));
@@ -127,8 +127,8 @@ public sealed partial class InvitationMessageTests(MailDevServer maildev) : ICla
 
         Assert.Equal("Geannuleerd: Lerend netwerk trajectbegeleiders – dinsdag 10 maart 2026", message.Subject);
         Assert.Contains("gaat niet door", message.TextBody);
-        Assert.DoesNotContain("rsvp.html", message.TextBody);
-        Assert.DoesNotContain("rsvp.html", message.HtmlBody);
+        Assert.DoesNotContain("/rsvp/", message.TextBody);
+        Assert.DoesNotContain("/rsvp/", message.HtmlBody);
     }
 
     [Fact]
@@ -249,8 +249,8 @@ public sealed partial class InvitationMessageTests(MailDevServer maildev) : ICla
         Sequence = sequence,
     };
 
-    private static string Token(MimeMessage message) => Regex.Match(message.TextBody!, "#token=([^&]+)&").Groups[1].Value;
+    private static string Token(MimeMessage message) => Regex.Match(message.TextBody!, "/rsvp/([^?]+)\\?").Groups[1].Value;
 
-    [GeneratedRegex(@"https://netwerk\.example\.org/rsvp\.html#token=[A-Za-z0-9_.-]+&answer=[a-z]+")]
+    [GeneratedRegex(@"https://netwerk\.example\.org/rsvp/[A-Za-z0-9_.-]+\?answer=[a-z]+")]
     private static partial Regex Links();
 }

@@ -54,7 +54,7 @@ public sealed class InvitationsSetupTests
         });
 
         var tokens = host.Services.GetRequiredService<RsvpTokens>();
-        Assert.StartsWith("https://netwerk.w13.example.org/rsvp.html#token=x", tokens.Link("x", RsvpAnswer.Accepted).AbsoluteUri);
+        Assert.StartsWith("https://netwerk.w13.example.org/rsvp/x?answer=accepted", tokens.Link("x", RsvpAnswer.Accepted).AbsoluteUri);
         Assert.NotNull(host.Services.GetRequiredService<InvitationMessage>());
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
@@ -67,7 +67,7 @@ public sealed class InvitationsSetupTests
         using var host = await Start(environment, new());
 
         var tokens = host.Services.GetRequiredService<RsvpTokens>();
-        Assert.StartsWith("http://localhost:5080/rsvp.html#", tokens.Link("x", RsvpAnswer.Declined).AbsoluteUri);
+        Assert.StartsWith("http://localhost:5080/rsvp/x?answer=declined", tokens.Link("x", RsvpAnswer.Declined).AbsoluteUri);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 

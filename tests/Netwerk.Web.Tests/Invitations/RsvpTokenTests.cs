@@ -151,15 +151,16 @@ public sealed class RsvpTokenTests : IDisposable
     }
 
     [Fact]
-    public void Links_put_token_and_answer_in_the_fragment_of_the_rsvp_page()
+    public void Links_put_the_token_in_the_path_of_the_rsvp_page_and_the_answer_in_the_query()
     {
         var token = _services.Tokens.Issue(Grant());
 
         var link = _services.Tokens.Link(token, RsvpAnswer.Tentative);
 
-        Assert.Equal($"https://netwerk.example.org/rsvp.html#token={token}&answer=tentative", link.AbsoluteUri);
-        Assert.Equal("/rsvp.html", link.AbsolutePath);
-        Assert.Equal("", link.Query);
+        Assert.Equal($"https://netwerk.example.org/rsvp/{token}?answer=tentative", link.AbsoluteUri);
+        Assert.Equal($"/rsvp/{token}", link.AbsolutePath);
+        Assert.Equal("?answer=tentative", link.Query);
+        Assert.Equal("", link.Fragment);
         Assert.Equal(("ACCEPTED", "TENTATIVE", "DECLINED"),
             (RsvpTokens.ParticipationStatus(RsvpAnswer.Accepted), RsvpTokens.ParticipationStatus(RsvpAnswer.Tentative), RsvpTokens.ParticipationStatus(RsvpAnswer.Declined)));
     }

@@ -1,0 +1,239 @@
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
+using Netwerk.Core.Storage;
+using Netwerk.Web.Jobs;
+using Netwerk.Web.Mail;
+using Netwerk.Web.Meetings;
+
+namespace Netwerk.Web.Invitations;
+
+/// <summary>
+/// The background jobs that send invitation mail, one per (meeting, person, sequence). A job gets ids only and reads
+/// everything again when it runs, so it sends the meeting as it is then; it is re-entrant (Hangfire runs a job at least
+/// once): it does nothing when the person already has that sequence or a newer message is queued for them, and one
+/// person's jobs never run side by side in this process.
+/// Transient failures (server unreachable, 4xx) are thrown for Hangfire to retry with backoff; a permanent one (5xx, a
+/// refused address) is recorded as failed with its reason and not retried; so is the last transient one.
+/// </summary>
+public sealed class InvitationMailer(
+    IGraphStore store,
+    InvitationEvents events,
+    InvitationMessage messages,
+    InvitationReminders reminders,
+    IMailSender sender,
+    InvitationLocks locks,
+    IOptions<JobOptions> jobOptions,
+    TimeProvider clock,
+    ILogger<InvitationMailer> logger)
+{
+    public const string NoEmail = "geen e-mailadres";
+    public const string OptOut = "wil geen uitnodigingen (opt-out)";
+
+    /// <summary>
+    /// Sends the person the message the meeting calls for at <paramref name="sequence"/>: the invitation as it stands,
+    /// its cancellation, the cancellation of <paramref name="occurrence"/> (original start, Unix seconds) when they
+    /// were up to date before it, or their removal from the list.
+    /// </summary>
+    public async Task DeliverAsync(string meetingId, string personId, int sequence, long? occurrence, PerformContext? context, CancellationToken ct)
+    {
+        using var held = await locks.HoldAsync(meetingId, personId, ct);
+        var invited = await Invited.FindAsync(store, meetingId, personId, ct);
+        if (invited is null)
+        {
+            logger.LogInformation("Invitation of {Person} to {Meeting}: no longer invited, nothing to send", personId, meetingId);
+            return;
+        }
+        if (invited.Delivery != Delivery.Queued || invited.Sequence != sequence)
+        {
+            // Already delivered (a second run of the same job), failed for good, or superseded by a newer message.
+            logger.LogInformation("Invitation of {Person} to {Meeting} at sequence {Sequence}: already handled ({Delivery} at {Current})",
+                personId, meetingId, sequence, Invited.Code(invited.Delivery), invited.Sequence);
+            return;
+        }
+        var meeting = await MeetingState.LoadAsync(store, meetingId, ct);
+        var person = await store.GetNodeAsync(personId, ct);
+        if (meeting is null || person is null) return; // deleting either deletes the relationship too
+        if (InvitationEvents.OptedOut(person))
+        {
+            await RecordFailureAsync(invited, sequence, OptOut, final: true, ct);
+            return;
+        }
+        var kind = invited.Removed ? MessageKind.Removal
+            : meeting.Status == "cancelled" ? MessageKind.Cancellation
+            : occurrence is { } at && invited.DeliveredSequence == sequence - 1
+                && meeting.Exceptions.Any(x => x.Cancelled && x.OriginalStart.ToUnixTimeSeconds() == at) ? MessageKind.OccurrenceCancellation
+            : MessageKind.Invitation;
+        var occurrenceStart = occurrence is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+        var invitation = await events.ForAsync(meeting, person, kind, occurrenceStart, isUpdate: invited.DeliveredSequence is not null, ct);
+        if (invitation is null)
+        {
+            await RecordFailureAsync(invited, sequence, NoEmail, final: true, ct);
+            return;
+        }
+
+        var message = messages.Compose(invitation);
+        var messageId = message.MessageId ?? throw new InvalidOperationException("An invitation is composed with its Message-Id.");
+        var committed = false;
+        MailDelivery delivery;
+        try
+        {
+            // "Sent" is recorded at the commit point, just before the last bytes go out: a crash after it leaves a
+            // record that stops the next start from sending the message again. The store write has to finish before
+            // the send goes on, so it blocks the sending thread (this is a background job) for that one write.
+            delivery = await sender.SendAsync(message, () =>
+            {
+                MarkSentAsync(invited, sequence, messageId).GetAwaiter().GetResult();
+                committed = true;
+            }, ct);
+        }
+        catch (MailDeliveryException failure)
+        {
+            if (committed) await UndoSentAsync(invited, sequence, messageId);
+            if (failure.Permanent)
+            {
+                await RecordFailureAsync(invited, sequence, Describe(failure), final: true, CancellationToken.None);
+                return;
+            }
+            var attempt = RetryCount(context);
+            var final = attempt >= jobOptions.Value.RetryAttempts;
+            await RecordFailureAsync(invited, sequence, final
+                ? $"{Describe(failure)} (na {attempt + 1} pogingen opgegeven)"
+                : $"{Describe(failure)} (poging {attempt + 1}; nieuwe poging over {jobOptions.Value.RetryDelay(attempt + 1):g})", final, CancellationToken.None);
+            throw; // Hangfire retries with backoff; after the last attempt the job stays Failed on the dashboard.
+        }
+        catch when (committed)
+        {
+            // Stopped or broken after the record but before the server confirmed: take it back, the next run sends.
+            await UndoSentAsync(invited, sequence, messageId);
+            throw;
+        }
+        if (!committed) await MarkSentAsync(invited, sequence, messageId);
+        logger.LogInformation("Invitation {MessageId} to {Person} for {Meeting} at sequence {Sequence} delivered via {Route}",
+            messageId, personId, meetingId, sequence, delivery.Route);
+        if (kind == MessageKind.Removal) await ForgetRemovedAsync(invited);
+    }
+
+    /// <summary>
+    /// Sends every invitee who has the meeting in their calendar (and did not decline) a reminder of the occurrence
+    /// starting at <paramref name="occurrenceStart"/> (Unix seconds), one job per person; then schedules the next one.
+    /// </summary>
+    public async Task RemindMeetingAsync(string meetingId, long occurrenceStart, CancellationToken ct)
+    {
+        var meeting = await MeetingState.LoadAsync(store, meetingId, ct);
+        if (meeting is null) return;
+        await reminders.FanOutAsync(meeting, DateTimeOffset.FromUnixTimeSeconds(occurrenceStart), ct);
+    }
+
+    /// <summary>One person's reminder of one occurrence; sent at most once (<c>remindedFor</c> on INVITED).</summary>
+    public async Task RemindAsync(string meetingId, string personId, long occurrenceStart, CancellationToken ct)
+    {
+        using var held = await locks.HoldAsync(meetingId, personId, ct);
+        var start = DateTimeOffset.FromUnixTimeSeconds(occurrenceStart);
+        var invited = await Invited.FindAsync(store, meetingId, personId, ct);
+        var meeting = await MeetingState.LoadAsync(store, meetingId, ct);
+        var person = await store.GetNodeAsync(personId, ct);
+        if (invited is null || meeting is null || person is null) return;
+        if (!InvitationReminders.Wants(invited, meeting) || invited.RemindedFor >= start || InvitationEvents.OptedOut(person)) return;
+        if (await reminders.ComposeAsync(meeting, person, invited, start, ct) is not { } message) return;
+        try
+        {
+            await sender.SendAsync(message, ct);
+        }
+        catch (MailDeliveryException failure) when (failure.Permanent)
+        {
+            logger.LogWarning("Reminder of {Meeting} to {Person} refused for good: {Failure}", meetingId, personId, failure.Message);
+            return;
+        }
+        await Invited.UpdateAsync(store, invited.Id, current =>
+            current.RemindedFor >= start ? null : current.With(("remindedFor", Invited.Format(start))), CancellationToken.None);
+    }
+
+    /// <summary>Records the message as delivered; a newer message queued meanwhile stays queued.</summary>
+    private async Task MarkSentAsync(Invited invited, int sequence, string messageId)
+    {
+        var now = clock.GetUtcNow();
+        // Not cancellable: the message is about to be (or was) accepted, and losing this write would send it again.
+        await Invited.UpdateAsync(store, invited.Id, current =>
+        {
+            var stillCurrent = current.Sequence == sequence;
+            return current.With(
+                ("deliveredSequence", Math.Max(current.DeliveredSequence ?? 0, sequence)),
+                ("messageId", messageId),
+                ("sentAt", Invited.Format(now)),
+                ("delivery", stillCurrent ? "sent" : Invited.Code(current.Delivery)),
+                ("failure", stillCurrent ? null : current.Failure));
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Takes back a "sent" recorded at the commit point when the server did not take the message after all.</summary>
+    private Task<Invited?> UndoSentAsync(Invited before, int sequence, string messageId) =>
+        Invited.UpdateAsync(store, before.Id, current =>
+        {
+            if (current.MessageId != messageId || current.DeliveredSequence != sequence) return null;
+            return current.With(
+                ("deliveredSequence", before.DeliveredSequence),
+                ("messageId", before.MessageId),
+                ("sentAt", before.SentAt is { } at ? Invited.Format(at) : null),
+                ("delivery", current.Sequence == sequence ? "queued" : Invited.Code(current.Delivery)));
+        }, CancellationToken.None);
+
+    /// <summary>The cancellation to a person taken off the list is out: the relationship has done its work.</summary>
+    private async Task ForgetRemovedAsync(Invited invited)
+    {
+        if (await store.GetRelationshipAsync(invited.Id, CancellationToken.None) is not { } current) return;
+        var now = new Invited(current);
+        if (!now.Removed || now.Delivery != Delivery.Sent) return; // put back on the list meanwhile
+        try
+        {
+            await store.DeleteRelationshipAsync(current.Id, current.Version, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Netwerk.Core.Graph.VersionConflictException or Netwerk.Core.Graph.GraphItemNotFoundException)
+        {
+            logger.LogInformation("Removal of {Person} from {Meeting} changed meanwhile; relationship kept", invited.PersonId, invited.MeetingId);
+        }
+    }
+
+    private Task<Invited?> RecordFailureAsync(Invited invited, int sequence, string reason, bool final, CancellationToken ct) =>
+        Invited.UpdateAsync(store, invited.Id, current =>
+        {
+            if (current.Sequence != sequence || current.Delivery != Delivery.Queued) return null;
+            if (!final && current.Failure == reason) return null;
+            return current.With(("delivery", final ? "failed" : "queued"), ("failure", Shorten(reason)));
+        }, ct);
+
+    /// <summary>The reason as an organiser can act on it: what failed, the server's code and reply.</summary>
+    public static string Describe(MailDeliveryException failure)
+    {
+        var what = failure.Failure switch
+        {
+            MailFailure.RecipientRejected => "adres geweigerd door de mailserver",
+            MailFailure.SenderRejected => "afzender geweigerd door de mailserver",
+            MailFailure.MessageRejected => "bericht geweigerd door de mailserver",
+            MailFailure.Refused => "mailserver weigert",
+            MailFailure.Unreachable => "mailserver onbereikbaar",
+            MailFailure.TimedOut => "mailserver antwoordt niet",
+            MailFailure.ConnectionLost => "verbinding met de mailserver verbroken",
+            MailFailure.Deferred => "mailserver stelt uit",
+            MailFailure.AuthenticationFailed or MailFailure.AuthenticationRequired => "aanmelden bij de mailserver mislukt",
+            MailFailure.SecurityFailed => "beveiligde verbinding met de mailserver mislukt",
+            MailFailure.OutboxUnavailable => "outbox-map niet schrijfbaar",
+            _ => "niet te versturen",
+        };
+        var code = failure.SmtpStatusCode is { } status ? $" ({status})" : "";
+        return $"{what}{code}: {failure.Message}";
+    }
+
+    private static string Shorten(string text) => text.Length <= 2000 ? text : text[..1997] + "...";
+
+    private static int RetryCount(PerformContext? context)
+    {
+        try
+        {
+            return context?.GetJobParameter<int>("RetryCount") ?? 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or Newtonsoft.Json.JsonException)
+        {
+            return 0;
+        }
+    }
+}

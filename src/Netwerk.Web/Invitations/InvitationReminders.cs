@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Netwerk.Core.Graph;
+using Netwerk.Core.Planning;
+using Netwerk.Core.Storage;
+using Netwerk.Web.Mail;
+using Netwerk.Web.Meetings;
+
+namespace Netwerk.Web.Invitations;
+
+/// <summary>
+/// Reminders before each occurrence (<c>Invitations:ReminderBefore</c>, default two days): a plain mail with the
+/// date, the place, the person's answer and the links to change it — no calendar part. Sending the REQUEST again
+/// would not do: with the same SEQUENCE and Message-Id mail servers drop it as a duplicate, and with a new Message-Id
+/// calendar clients treat it as a new copy of the invitation and may reset the answer the person gave in their
+/// calendar (the REQUEST says PARTSTAT=NEEDS-ACTION). A reminder changes nothing in anyone's calendar.
+/// One scheduled Hangfire job per meeting (its next occurrence); it fans out into one job per person, each sent once
+/// (<c>remindedFor</c> on INVITED). Scheduled jobs live in memory: at start they are scheduled again from the store.
+/// </summary>
+public sealed class InvitationReminders(
+    IGraphStore store, IBackgroundJobClient jobs, InvitationEvents events, InvitationMessage messages, MailAddresses addresses,
+    IOptions<InvitationOptions> options, TimeProvider clock, ILogger<InvitationReminders> logger)
+{
+    // How far ahead the next occurrence of a series is looked for.
+    private static readonly TimeSpan Horizon = TimeSpan.FromDays(5 * 366);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (long Occurrence, string JobId)> _scheduled = new(StringComparer.Ordinal);
+
+    /// <summary>Who gets reminders: people who have the meeting in their calendar, are still listed and did not decline.</summary>
+    public static bool Wants(Invited invited, MeetingState meeting) =>
+        !invited.Removed && invited.DeliveredSequence is not null && invited.Answer != "declined" && meeting.Status is not ("cancelled" or "draft");
+
+    /// <summary>Schedules the reminder of the meeting's next occurrence starting after <paramref name="after"/> (default now), replacing another.</summary>
+    public Task ScheduleAsync(MeetingState meeting, CancellationToken ct, DateTimeOffset? after = null)
+    {
+        var before = options.Value.ReminderBefore;
+        var now = clock.GetUtcNow();
+        var from = after is { } a && a > now ? a : now;
+        var next = before > TimeSpan.Zero && meeting.Status is not ("cancelled" or "draft") ? NextOccurrence(meeting, from) : null;
+        lock (_gate)
+        {
+            _scheduled.TryGetValue(meeting.Id, out var current);
+            if (next is not { } start)
+            {
+                if (current.JobId is not null) jobs.Delete(current.JobId);
+                _scheduled.Remove(meeting.Id);
+                return Task.CompletedTask;
+            }
+            var key = start.ToUnixTimeSeconds();
+            if (current.JobId is not null && current.Occurrence == key) return Task.CompletedTask;
+            if (current.JobId is not null) jobs.Delete(current.JobId);
+            var (id, at) = (meeting.Id, start - before);
+            var jobId = at <= now
+                ? jobs.Enqueue<InvitationMailer>(m => m.RemindMeetingAsync(id, key, CancellationToken.None))
+                : jobs.Schedule<InvitationMailer>(m => m.RemindMeetingAsync(id, key, CancellationToken.None), at);
+            _scheduled[meeting.Id] = (key, jobId);
+            logger.LogInformation("Reminder of {Meeting} for {Start:o} scheduled at {At:o}", meeting.Id, start, at);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Drops the scheduled reminder of a meeting that is off (cancelled), or moves it when the next occurrence changed.</summary>
+    public Task ForgetIfOffAsync(MeetingState meeting, CancellationToken ct)
+    {
+        bool known;
+        lock (_gate) known = _scheduled.ContainsKey(meeting.Id);
+        return known ? ScheduleAsync(meeting, ct) : Task.CompletedTask;
+    }
+
+    /// <summary>The reminder job of one occurrence: one job per person who wants it, then the next occurrence's reminder.</summary>
+    public async Task FanOutAsync(MeetingState meeting, DateTimeOffset occurrenceStart, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (_scheduled.TryGetValue(meeting.Id, out var current) && current.Occurrence == occurrenceStart.ToUnixTimeSeconds()) _scheduled.Remove(meeting.Id);
+        }
+        var now = clock.GetUtcNow();
+        var occurrence = Occurrences(meeting, now).FirstOrDefault(o => o.Start == occurrenceStart && !o.Cancelled);
+        if (occurrence is null || meeting.Status is "cancelled" or "draft")
+        {
+            // The meeting moved or the date is off since this was scheduled: schedule what is due now instead.
+            await ScheduleAsync(meeting, ct);
+            return;
+        }
+        var moment = occurrenceStart - options.Value.ReminderBefore;
+        var count = 0;
+        foreach (var invited in await Invited.OfMeetingAsync(store, meeting.Id, ct))
+        {
+            // Whoever got the invitation (or an update) after the reminder moment has it fresh in mind.
+            if (!Wants(invited, meeting) || invited.RemindedFor >= occurrenceStart || invited.SentAt is not { } sent || sent >= moment) continue;
+            var (id, person, key) = (meeting.Id, invited.PersonId, occurrenceStart.ToUnixTimeSeconds());
+            jobs.Enqueue<InvitationMailer>(m => m.RemindAsync(id, person, key, CancellationToken.None));
+            count++;
+        }
+        logger.LogInformation("Reminders of {Meeting} for {Start:o}: {Count} queued", meeting.Id, occurrenceStart, count);
+        await ScheduleAsync(meeting, ct, after: occurrenceStart);
+    }
+
+    /// <summary>The reminder mail of one occurrence to one person, or null when they cannot be mailed.</summary>
+    public async Task<MimeMessage?> ComposeAsync(MeetingState meeting, Node person, Invited invited, DateTimeOffset occurrenceStart, CancellationToken ct)
+    {
+        if (await events.ForAsync(meeting, person, MessageKind.Invitation, null, isUpdate: false, ct) is not { } invitation) return null;
+        var occurrence = Occurrences(meeting, occurrenceStart.AddSeconds(-1)).FirstOrDefault(o => o.Start == occurrenceStart);
+        var change = occurrence?.Change;
+        var period = (occurrence?.Start ?? occurrenceStart, occurrence?.End ?? occurrenceStart + (invitation.End - invitation.Start));
+        var en = invitation.Recipient.PrefersEnglish;
+        var culture = CultureInfo.GetCultureInfo(en ? "en-GB" : "nl-BE");
+        var title = (change?.Title ?? invitation.Title).Trim();
+        var location = change is { Venue: not null } or { Room: not null } or { Address: not null }
+            ? InvitationEvents.Location(change.Venue ?? meeting.Text("venue"), change.Room ?? meeting.Text("room"), change.Address ?? meeting.Text("address"))
+            : invitation.Location;
+        var answer = (invited.Answer, en) switch
+        {
+            ("accepted", false) => "Je komt (ja).",
+            ("accepted", true) => "You are coming (yes).",
+            ("tentative", false) => "Je komt misschien.",
+            ("tentative", true) => "You might come.",
+            ("waitlisted", false) => "Je staat op de wachtlijst.",
+            ("waitlisted", true) => "You are on the waiting list.",
+            (_, false) => "Je hebt nog niet geantwoord.",
+            (_, true) => "You have not answered yet.",
+        };
+        var lines = new List<(string, string)> { (en ? "When" : "Wanneer", InvitationWording.Range(period, culture)) };
+        if (location is not null) lines.Add((en ? "Where" : "Waar", location));
+        if (invitation.OnlineUrl is not null) lines.Add(("Online", invitation.OnlineUrl.AbsoluteUri));
+        lines.Add((en ? "Organiser" : "Organisator", invitation.Organizer.Name));
+        lines.Add((en ? "Your answer" : "Jouw antwoord", answer));
+        var links = messages.AnswerLinks(invitation).Select(l => (InvitationWording.AnswerLabel(l.Answer, en), l.Link)).ToList();
+
+        var greeting = en ? $"Hello {invitation.Recipient.Name.Trim()}," : $"Dag {invitation.Recipient.Name.Trim()},";
+        var intro = en ? $"A reminder: “{title}” is coming up." : $"Een herinnering: “{title}” komt eraan.";
+        var change_ = en ? "Change your answer with one click, no account needed:" : "Wil je je antwoord wijzigen? Eén klik, je hebt geen account nodig:";
+        var text = new StringBuilder().Append(greeting).Append("\n\n").Append(intro).Append("\n\n");
+        foreach (var (label, value) in lines) text.Append(label).Append(": ").Append(value).Append('\n');
+        text.Append('\n').Append(change_).Append('\n');
+        foreach (var (label, link) in links) text.Append(label).Append(": ").Append(link.AbsoluteUri).Append('\n');
+        var html = new StringBuilder($"<!DOCTYPE html>\n<html lang=\"{(en ? "en" : "nl")}\"><head><meta charset=\"utf-8\"></head><body>\n")
+            .Append("<p>").Append(WebUtility.HtmlEncode(greeting)).Append("</p>\n<p>").Append(WebUtility.HtmlEncode(intro)).Append("</p>\n<table>\n");
+        foreach (var (label, value) in lines)
+        {
+            html.Append("<tr><th align=\"left\" valign=\"top\">").Append(WebUtility.HtmlEncode(label)).Append("</th><td>").Append(WebUtility.HtmlEncode(value)).Append("</td></tr>\n");
+        }
+        html.Append("</table>\n<p>").Append(WebUtility.HtmlEncode(change_)).Append("</p>\n<p>")
+            .AppendJoin(" &nbsp; ", links.Select(l => $"<a href=\"{WebUtility.HtmlEncode(l.Link.AbsoluteUri)}\">{WebUtility.HtmlEncode(l.Item1)}</a>"))
+            .Append("</p>\n</body></html>\n");
+
+        var message = new MimeMessage
+        {
+            Subject = $"{(en ? "Reminder" : "Herinnering")}: {title} – {BrusselsTime.ToLocal(period.Item1).ToString("dddd d MMMM yyyy", culture)}",
+            MessageId = MessageId(meeting.Id, person.Id, occurrenceStart),
+            Date = clock.GetUtcNow(),
+        };
+        message.From.Add(addresses.From);
+        message.To.Add(new MailboxAddress(invitation.Recipient.Name.Trim(), invitation.Recipient.Email));
+        message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>One Message-Id per (meeting, person, occurrence): a reminder sent again after a crash is recognisably the same.</summary>
+    private string MessageId(string meetingId, string personId, DateTimeOffset occurrenceStart)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{meetingId}\n{personId}")).AsSpan(0, 16));
+        var domain = addresses.FromAddress[(addresses.FromAddress.LastIndexOf('@') + 1)..].ToLowerInvariant();
+        return $"reminder.{hash}.{occurrenceStart.ToUnixTimeSeconds()}@{domain}";
+    }
+
+    private static DateTimeOffset? NextOccurrence(MeetingState meeting, DateTimeOffset after) =>
+        Occurrences(meeting, after).Where(o => !o.Cancelled && o.Start > after).Select(o => (DateTimeOffset?)o.Start).FirstOrDefault();
+
+    private static IReadOnlyList<MeetingOccurrence> Occurrences(MeetingState meeting, DateTimeOffset from) =>
+        [.. MeetingEndpoints.SafeExpand(meeting.Recurrence, meeting.Start, meeting.End > meeting.Start ? meeting.End : meeting.Start.AddHours(1),
+            meeting.Exceptions, from, from + Horizon).OrderBy(o => o.Start)];
+}

@@ -1,0 +1,140 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Common;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Microsoft.Extensions.Options;
+using Netwerk.Core.Accounts;
+using Netwerk.Web.Access;
+
+namespace Netwerk.Web.Jobs;
+
+/// <summary>Settings of background jobs (configuration section <c>Hangfire</c>).</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Hangfire";
+
+    /// <summary>
+    /// Where Hangfire keeps its jobs: <c>memory</c> (the only one so far). Nothing is lost with it: what must survive a
+    /// restart (invitations) is kept in the graph store and enqueued again at start.
+    /// </summary>
+    public string Storage { get; set; } = "memory";
+
+    /// <summary>Jobs run at once. Mail jobs wait on the network; SMTP relays often allow a client a few connections only.</summary>
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How often scheduled jobs (retries, reminders) are looked for; a job due in between runs this much later.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Retries of a failed job after the first attempt (transient mail failures).</summary>
+    public int RetryAttempts { get; set; } = 8;
+
+    /// <summary>The first retry's delay; each next one is three times longer, up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryFirstDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The delay before retry <paramref name="attempt"/> (1 for the first): exponential backoff with a cap.</summary>
+    public TimeSpan RetryDelay(long attempt)
+    {
+        var seconds = RetryFirstDelay.TotalSeconds * Math.Pow(3, Math.Max(0, attempt - 1));
+        return TimeSpan.FromSeconds(Math.Min(seconds, RetryMaxDelay.TotalSeconds));
+    }
+}
+
+internal sealed class JobOptionsValidator : IValidateOptions<JobOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JobOptions options)
+    {
+        var s = JobOptions.Section;
+        var failures = new List<string>();
+        if (!string.Equals(options.Storage?.Trim(), "memory", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{s}:Storage must be 'memory' (the only job storage so far); '{options.Storage}' is not.");
+        }
+        if (options.WorkerCount is < 1 or > 100) failures.Add($"{s}:WorkerCount must be between 1 and 100; {options.WorkerCount} is not.");
+        if (options.SchedulePollingInterval < TimeSpan.FromMilliseconds(100) || options.SchedulePollingInterval > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{s}:SchedulePollingInterval must be between 00:00:00.1 and 00:10:00; '{options.SchedulePollingInterval}' is not.");
+        }
+        if (options.RetryAttempts is < 0 or > 50) failures.Add($"{s}:RetryAttempts must be between 0 and 50; {options.RetryAttempts} is not.");
+        if (options.RetryFirstDelay < TimeSpan.Zero || options.RetryMaxDelay < options.RetryFirstDelay)
+        {
+            failures.Add($"{s}:RetryFirstDelay must not be negative nor longer than {s}:RetryMaxDelay.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>
+/// Hangfire in the app's own process: storage, activator and filters are this app's services, never Hangfire's static
+/// defaults (<c>JobStorage.Current</c>, <c>JobActivator.Current</c>), so two apps in one process (the tests) keep
+/// their jobs apart. Jobs are enqueued through an injected <see cref="IBackgroundJobClient"/>.
+/// </summary>
+public static class JobsSetup
+{
+    /// <summary>Where the dashboard lives.</summary>
+    public const string DashboardPath = "/jobs";
+
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobOptions>, JobOptionsValidator>();
+        // Registered before AddHangfire, whose TryAdd then leaves them alone.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IJobFilterProvider, RetryPolicy>();
+        services.AddHangfire((_, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, server) =>
+        {
+            var options = sp.GetRequiredService<IOptions<JobOptions>>().Value;
+            server.WorkerCount = options.WorkerCount;
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
+            server.ServerName = $"netwerk-{Environment.ProcessId}";
+        });
+        return services;
+    }
+
+    /// <summary>The Hangfire dashboard at <see cref="DashboardPath"/>, for signed-in organisers (and regisseurs) only.</summary>
+    public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            DashboardTitle = "Netwerk — achtergrondtaken",
+            AppPath = "/",
+            // Explicit, never the default: the endpoint policy below answers 401/403 first, and the filter refuses
+            // anyone it lets through by mistake (a dashboard once shipped open by default).
+            Authorization = [new OrganiserDashboardFilter()],
+            AsyncAuthorization = [],
+        }).RequireAuthorization(RolePolicies.Organiser);
+        return app;
+    }
+
+    /// <summary>Lets in an account with the organiser role (or higher) in some region; everyone else is refused.</summary>
+    private sealed class OrganiserDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().Account()?.HighestRole >= Role.Organiser;
+    }
+
+    /// <summary>
+    /// Hangfire's filters with its global retry rule (10 attempts, its own delays) replaced by ours: exponential backoff
+    /// from <see cref="JobOptions"/>. After the last attempt a job stays Failed on the dashboard; the invitation job
+    /// records the failure in the graph itself before it gives up.
+    /// </summary>
+    private sealed class RetryPolicy(IOptions<JobOptions> options) : IJobFilterProvider
+    {
+        private readonly JobFilter _retry = new(new AutomaticRetryAttribute
+        {
+            Attempts = options.Value.RetryAttempts,
+            DelayInSecondsByAttemptFunc = attempt => (int)Math.Ceiling(options.Value.RetryDelay(attempt).TotalSeconds),
+            OnAttemptsExceeded = AttemptsExceededAction.Fail,
+            LogEvents = true,
+        }, JobFilterScope.Global, null);
+
+        public IEnumerable<JobFilter> GetFilters(Job job) =>
+            JobFilterProviders.Providers.GetFilters(job).Where(f => f.Instance is not AutomaticRetryAttribute || f.Scope != JobFilterScope.Global).Append(_retry);
+    }
+}
