@@ -170,6 +170,10 @@ describe('invitations', () => {
       assert.notEqual(update.calendar.start, first.get(id).start, `${id}: the new time`);
     }
     assert.ok(await page.evaluate(() => window.__noReload === true), 'still no reload');
+    if (process.env.NETWERK_E2E_SHOTS) {
+      await page.locator('#ws-invitations').scrollIntoViewIfNeeded();
+      await page.locator('#ws-invitations').screenshot({ path: `${process.env.NETWERK_E2E_SHOTS}/invitations.png` });
+    }
     assert.deepEqual(await csp(), []);
     await context.close();
   });
