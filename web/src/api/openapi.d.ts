@@ -3412,6 +3412,306 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each invitee's delivery state (queued, sent, failed and why), sequence and answer, with counts. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationsResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sends the invitation (or the update after a change, or the cancellation of a cancelled meeting) to everyone on the frozen list who does not have the current sequence yet. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SendSummary"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records accepted, tentative or declined for the person and meeting of the token; the answer can be changed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["RsvpRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RsvpSummary"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rsvp/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meeting as the answer page shows it, with the person's current answer. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RsvpSummary"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rsvp/{token}/invite.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitation as a calendar file (METHOD:REQUEST) for 'add to my calendar'. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3654,6 +3954,66 @@ export interface components {
             name: string;
             /** Format: date-time */
             lastActivity: string;
+        };
+        InvitationCounts: {
+            /** Format: int32 */
+            invited: number | string;
+            /** Format: int32 */
+            notSent: number | string;
+            /** Format: int32 */
+            queued: number | string;
+            /** Format: int32 */
+            sent: number | string;
+            /** Format: int32 */
+            failed: number | string;
+            /** Format: int32 */
+            upToDate: number | string;
+            /** Format: int32 */
+            accepted: number | string;
+            /** Format: int32 */
+            tentative: number | string;
+            /** Format: int32 */
+            declined: number | string;
+            /** Format: int32 */
+            waitlisted: number | string;
+            /** Format: int32 */
+            noAnswer: number | string;
+        };
+        InvitationsResponse: {
+            meetingId: string;
+            /** Format: int32 */
+            sequence: number | string;
+            meetingStatus: string;
+            frozen: boolean;
+            counts: components["schemas"]["InvitationCounts"];
+            invitations: components["schemas"]["InvitationStatusResponse"][];
+        };
+        /** @description One invitee's invitation as the organiser follows it. */
+        InvitationStatusResponse: {
+            personId: string;
+            name: string;
+            email?: null | string;
+            /** @description none (not sent yet), queued, sent, failed. */
+            delivery: string;
+            /**
+             * Format: int32
+             * @description The sequence of the latest message queued for the person.
+             */
+            sequence: number | string;
+            /** Format: int32 */
+            deliveredSequence?: null | number | string;
+            /** @description The person has the meeting's current sequence. */
+            upToDate: boolean;
+            /** Format: date-time */
+            sentAt?: null | string;
+            messageId?: null | string;
+            failure?: null | string;
+            /** @description needs-action, accepted, tentative, declined, waitlisted. */
+            answer: string;
+            /** Format: date-time */
+            answeredAt?: null | string;
+            /** @description Taken off the list; the cancellation to them is on its way (or failed). */
+            removed: boolean;
         };
         /** @description A person on an invite list as the planner shows it. */
         InviteeResponse: {
@@ -4187,6 +4547,47 @@ export interface components {
             region: string;
             coversAllRegions?: boolean;
         };
+        RsvpOccurrence: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
+        /** @description An answer from the page an answer link opens: the token from the link and accepted, tentative or declined. */
+        RsvpRequest: {
+            token: null | string;
+            answer: null | string;
+        };
+        /** @description What the answer page shows: the meeting as it is now and the person's answer. Nothing about other invitees. */
+        RsvpSummary: {
+            title: string;
+            description?: null | string;
+            /**
+             * Format: date-time
+             * @description The next (or only) occurrence, or the one occurrence the link is about.
+             */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            upcoming: components["schemas"]["RsvpOccurrence"][];
+            recurring: boolean;
+            location?: null | string;
+            onlineUrl?: null | string;
+            organizer: string;
+            /** @description planned, cancelled, held (draft never reaches a person). */
+            meetingStatus: string;
+            personName: string;
+            /** @description nl or en: the person's preferred language, for the page. */
+            language: string;
+            /** @description needs-action, accepted, tentative, declined, waitlisted. */
+            answer: string;
+            /** Format: date-time */
+            answeredAt?: null | string;
+            /** @description The meeting changed after the mail with this link was sent: the page shows what it is now. */
+            changed: boolean;
+            /** Format: date-time */
+            linkExpiresAt: string;
+        };
         /**
          * @description A school holiday period of the Flemish Community from `First` to `Last`, both included. `Code` is
          *     `autumn`, `christmas`, `spring` (krokus), `easter`, `ascension` or `summer`;
@@ -4208,6 +4609,36 @@ export interface components {
             name: string;
             /** Format: double */
             rank: number | string;
+        };
+        /** @description What a send did, person by person counted. */
+        SendSummary: {
+            meetingId: string;
+            /** Format: int32 */
+            sequence: number | string;
+            /**
+             * Format: int32
+             * @description Messages queued by this call.
+             */
+            queued?: number | string;
+            /**
+             * Format: int32
+             * @description Queued earlier and not sent yet (the jobs are on it).
+             */
+            alreadyQueued?: number | string;
+            /**
+             * Format: int32
+             * @description Already have this sequence: nothing is sent to them again.
+             */
+            alreadyDelivered?: number | string;
+            /** Format: int32 */
+            optedOut?: number | string;
+            /** Format: int32 */
+            withoutEmail?: number | string;
+            /**
+             * Format: int32
+             * @description Never sent anything, so not told of a cancellation either.
+             */
+            notInformed?: number | string;
         };
         /**
          * @description How urgently a regisseur should look at a finding.
