@@ -88,7 +88,12 @@ export function textOf(eml) {
   return text;
 }
 
-function findText(entity) {
+/** The first part of a message with this content type (e.g. text/calendar), transfer-decoded; null when there is none. */
+export function partOf(eml, type) {
+  return findText(eml.replace(/\r\n/g, '\n'), new RegExp(`^${type.replace('/', '\\/')}`, 'i'));
+}
+
+function findText(entity, wanted = /^text\/plain/i) {
   const split = entity.indexOf('\n\n');
   const head = split < 0 ? entity : entity.slice(0, split);
   const body = split < 0 ? '' : entity.slice(split + 2);
@@ -99,12 +104,12 @@ function findText(entity) {
     if (!boundary) return null;
     for (const part of body.split(`--${boundary}`).slice(1)) {
       if (part.startsWith('--')) break;
-      const found = findText(part.replace(/^\n/, ''));
+      const found = findText(part.replace(/^\n/, ''), wanted);
       if (found !== null) return found;
     }
     return null;
   }
-  if (!/^text\/plain/i.test(type)) return null;
+  if (!wanted.test(type)) return null;
   return decode(body, headers['content-transfer-encoding'] ?? '7bit', /charset="?([^";]+)"?/i.exec(type)?.[1] ?? 'utf-8');
 }
 

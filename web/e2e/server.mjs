@@ -58,7 +58,7 @@ export async function startServer({ seed = true, fixtureIfEmpty = true, signInPe
   const spawnServer = () => {
     child = spawn('dotnet', [dll, '--urls', url, `--Storage:Sqlite:Path=${join(dir, 'netwerk.db')}`,
       `--Netwerk:SeedDemoData=${seed}`, '--webroot', wwwroot, '--environment', 'Testing',
-      `--Netwerk:Auth:BootstrapToken=${bootstrapToken}`, `--Smtp:OutboxPath=${outboxDir}`,
+      `--Netwerk:Auth:BootstrapToken=${bootstrapToken}`, `--Smtp:OutboxPath=${outboxDir}`, `--Invitations:PublicBaseUrl=${url}`,
       `--Netwerk:Auth:SignInRequestsPerMinute=${signInPerMinute}`], {
       cwd: dirname(dll), stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -214,6 +214,57 @@ export interface SpeedDates { meetingId?: string | null; settings: SpeedDateSett
 
 export interface Attendance { meetingId: string; occurrence?: string | null; attendees: string[]; added: string[]; removed: string[] }
 
+// ---------------------------------------------------------------- invitations (src/Netwerk.Web/Invitations)
+
+export type Delivery = 'none' | 'queued' | 'sent' | 'failed';
+export type Answer = 'needs-action' | 'accepted' | 'tentative' | 'declined' | 'waitlisted';
+
+/** One invitee's invitation as the organiser follows it (InvitationStatusResponse). */
+export interface InvitationStatus {
+  personId: string;
+  name: string;
+  email?: string | null;
+  delivery: Delivery | string;
+  /** the sequence of the latest message queued for the person */
+  sequence: number;
+  deliveredSequence?: number | null;
+  /** the person has the meeting's current sequence */
+  upToDate: boolean;
+  sentAt?: string | null;
+  messageId?: string | null;
+  failure?: string | null;
+  answer: Answer | string;
+  answeredAt?: string | null;
+  /** taken off the list; their cancellation is on its way (or failed) */
+  removed: boolean;
+}
+
+export interface InvitationCounts {
+  invited: number; notSent: number; queued: number; sent: number; failed: number; upToDate: number;
+  accepted: number; tentative: number; declined: number; waitlisted: number; noAnswer: number;
+}
+
+export interface InvitationsResponse {
+  meetingId: string;
+  sequence: number;
+  meetingStatus: MeetingStatus | string;
+  frozen: boolean;
+  counts: InvitationCounts;
+  invitations: InvitationStatus[];
+}
+
+/** What a send did (SendSummary). */
+export interface SendSummary {
+  meetingId: string;
+  sequence: number;
+  queued: number;
+  alreadyQueued: number;
+  alreadyDelivered: number;
+  optedOut: number;
+  withoutEmail: number;
+  notInformed: number;
+}
+
 // ---------------------------------------------------------------- calls
 
 const enc = encodeURIComponent;
@@ -243,6 +294,10 @@ export const meetingsApi = {
   /** The list a definition gives: for a saved meeting (its capacity and INVITED states) or for one not saved yet. */
   preview: (id: string | null, definition: InviteListDefinition) =>
     callJson<Invitees>('POST', id ? m(id, '/invitees/preview') : '/api/planning/invitees', definition).then((r) => r.body),
+
+  invitations: (id: string) => getJson<InvitationsResponse>(m(id, '/invitations')),
+  /** Queues the current version for everyone on the frozen list who lacks it. */
+  sendInvitations: (id: string) => callJson<SendSummary>('POST', m(id, '/invitations')).then((r) => r.body),
 
   slots: (body: SlotsRequest) => callJson<SlotsResponse>('POST', '/api/planning/slots', body).then((r) => r.body),
   planSpeedDates: (settings: SpeedDateSettings, startsAt?: string | null) =>

@@ -58,4 +58,8 @@ export type Checks = [
   Assert<SameKeys<M.ParticipantAgenda, S['ParticipantAgenda']>>,
   Assert<SameKeys<M.SpeedDatePair, S['SpeedDatePair']>>,
   Assert<SameKeys<M.Attendance, S['AttendanceResponse']>>,
+  Assert<SameKeys<M.InvitationStatus, S['InvitationStatusResponse']>>,
+  Assert<SameKeys<M.InvitationCounts, S['InvitationCounts']>>,
+  Assert<SameKeys<M.InvitationsResponse, S['InvitationsResponse']>>,
+  Assert<SameKeys<M.SendSummary, S['SendSummary']>>,
 ];

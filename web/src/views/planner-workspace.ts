@@ -13,6 +13,7 @@ import { confirmDialog } from './dialog';
 import { conflictDialog } from './editing';
 import { showGeneral } from './form-view';
 import { type LiveView, type PlannerCtx, meetingChanges, meetingOf } from './planner-context';
+import { InvitationsView } from './planner-invitations';
 import { InviteBuilder } from './planner-invitees';
 import { MeetingForm } from './planner-meeting-form';
 import { OccurrencesView } from './planner-occurrences';
@@ -22,6 +23,7 @@ import { SpeedDateView } from './planner-speeddates';
 export class MeetingWorkspace implements LiveView {
   private readonly form: MeetingForm;
   private readonly invites: InviteBuilder;
+  private readonly invitations: InvitationsView;
   private readonly slots: SlotFinderView | null;
   private readonly speed: SpeedDateView;
   private readonly occurrences: OccurrencesView;
@@ -44,6 +46,7 @@ export class MeetingWorkspace implements LiveView {
       ensureSaved: () => this.ensureSaved(),
       versionChanged: (v) => { if (this.meeting) this.meeting = { ...this.meeting, version: v }; },
     }, invitees, readOnly);
+    this.invitations = new InvitationsView(ctx, () => this.meeting?.id ?? null, readOnly);
     this.slots = readOnly ? null : new SlotFinderView(ctx, {
       meetingId: () => this.meeting?.id ?? null,
       invitees: () => this.invites.invitees(),
@@ -79,13 +82,15 @@ export class MeetingWorkspace implements LiveView {
       void this.reload().then(() => this.ctx.toast(t('planner.live.updated')));
     }
     if (mine.some((c) => c.entity === 'relationship')) void this.invites.refresh(m.id);
+    // delivery states and answers live on INVITED; a new sequence (the meeting moved) changes what is up to date
+    if (mine.length) this.invitations.refresh();
   }
 
   private render(): void {
     clear(this.root);
     const back = button(`← ${t('planner.backToCalendar')}`, () => void this.leave(), { className: 'secondary', id: 'ws-back' });
     const nav = h('nav', { className: 'ws-nav', 'aria-label': t('planner.sections') }, h('ul', {},
-      ...[['ws-details', 'planner.section.details'], ['ws-invitees', 'planner.section.invitees'], ['ws-slots', 'planner.section.slots'],
+      ...[['ws-details', 'planner.section.details'], ['ws-invitees', 'planner.section.invitees'], ['ws-invitations', 'planner.section.invitations'], ['ws-slots', 'planner.section.slots'],
         ['ws-speed', 'planner.section.speed'], ['ws-occurrences', 'planner.section.occurrences']]
         .map(([id, key]) => h('li', { 'data-for': id }, h('a', { href: `#${id}`, 'data-target': id }, t(key as 'planner.section.details'))))));
     nav.addEventListener('click', (e) => {
@@ -101,6 +106,7 @@ export class MeetingWorkspace implements LiveView {
       nav, this.general,
       section('ws-details', t('planner.section.details'), this.form.root),
       section('ws-invitees', t('planner.section.invitees'), this.invites.root),
+      section('ws-invitations', t('planner.section.invitations'), this.invitations.root),
       this.slots ? section('ws-slots', t('planner.section.slots'), h('p', { className: 'muted small' }, t('planner.slots.intro')), this.slots.root) : null,
       this.speedSection, this.occSection));
     this.slots?.refresh();
@@ -121,10 +127,19 @@ export class MeetingWorkspace implements LiveView {
       if (m && m.status !== 'cancelled') this.actions.append(button(t('planner.cancelMeeting'), () => void this.cancelMeeting(), { className: 'danger', id: 'cancel-meeting' }));
       this.actions.append(button(t('form.save'), () => void this.save(), { className: 'primary', id: 'meeting-save' }));
     }
+    this.refreshInvitations();
     const recurring = !!m?.recurrence;
     this.occSection.hidden = !recurring;
     this.root.querySelector('[data-for=ws-occurrences]')?.toggleAttribute('hidden', !recurring);
     if (recurring) void this.occurrences.load();
+  }
+
+  /** The invitations section shows for a saved meeting only; read now (a save may have raised the sequence). */
+  private refreshInvitations(): void {
+    const el = this.root.querySelector<HTMLElement>('#ws-invitations');
+    if (el) el.hidden = !this.meeting;
+    this.root.querySelector('[data-for=ws-invitations]')?.toggleAttribute('hidden', !this.meeting);
+    if (this.meeting) this.invitations.refresh();
   }
 
   private input(): MeetingInput {
