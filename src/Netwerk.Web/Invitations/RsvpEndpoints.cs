@@ -138,7 +138,22 @@ public sealed class RsvpAnswering(IGraphStore store, RsvpTokens tokens, Invitati
                 ? null
                 : current.With(("status", status), ("answeredAt", Invited.Format(now))), ct)
             ?? throw Withdrawn(language);
+        if (invited.Answer == "accepted" && status != "accepted") await PromoteFromWaitingListAsync(meeting, ct);
         return await DescribeAsync(grant, meeting, written, person, ct);
+    }
+
+    /// <summary>
+    /// A seat came free: the longest-waiting person on the waiting list gets it (their answer becomes accepted, live
+    /// on the organiser's page and on their own answer page).
+    /// </summary>
+    private async Task PromoteFromWaitingListAsync(MeetingState meeting, CancellationToken ct)
+    {
+        if (MeetingNode.Integer(meeting.Properties, "capacity") is not { } capacity) return;
+        var all = (await Invited.OfMeetingAsync(store, meeting.Id, ct)).Where(i => !i.Removed).ToList();
+        if (all.Count(i => i.Answer == "accepted") >= capacity) return;
+        var next = all.Where(i => i.Answer == "waitlisted").OrderBy(i => i.AnsweredAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.PersonId, StringComparer.Ordinal).FirstOrDefault();
+        if (next is null) return;
+        await Invited.UpdateAsync(store, next.Id, current => current.Answer == "waitlisted" ? current.With(("status", "accepted")) : null, ct);
     }
 
     public async Task<(string Text, string Method)> CalendarAsync(string? token, string language, CancellationToken ct)

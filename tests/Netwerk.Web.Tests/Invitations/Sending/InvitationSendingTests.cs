@@ -220,6 +220,10 @@ public sealed class InvitationSendingTests(MailDevServer maildev) : IClassFixtur
         }
         var invited = (await _server.Get<JsonElement>($"/api/relationships?type=INVITED&to={scenario.MeetingId}&from={scenario.People[0]}")).GetProperty("items")[0];
         Assert.Equal("declined", invited.GetProperty("properties").GetProperty("status").GetString());
+        // The seat that came free goes to the person on the waiting list.
+        Assert.Equal("accepted", (await anonymous.GetFromJsonAsync<JsonElement>($"/api/rsvp/{second}")).GetProperty("answer").GetString());
+        var after = (await scenario.InvitationsAsync(Http)).GetProperty("counts");
+        Assert.Equal((1, 0, 1), (after.GetProperty("accepted").GetInt32(), after.GetProperty("waitlisted").GetInt32(), after.GetProperty("declined").GetInt32()));
         var changes = await _server.Get<JsonElement>("/api/changes?limit=5000");
         Assert.Contains(changes.GetProperty("changes").EnumerateArray(), c => c.GetProperty("id").GetString() == invited.GetProperty("id").GetString()
             && c.GetProperty("data").GetProperty("properties").TryGetProperty("status", out var s) && s.GetString() == "declined");
