@@ -51,6 +51,10 @@ public static class PlanningEndpoints
 {
     public static IEndpointRouteBuilder MapPlanning(this IEndpointRouteBuilder app)
     {
+        // Outside the organisers' group: everyone who reads the calendar sees its holidays.
+        app.MapGet("/api/planning/holidays", Holidays).WithTags("Planning").RequireAuthorization(RolePolicies.Viewer)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Belgian public holidays (and 11 July) and Flemish school holidays overlapping from–to (at most two years), for calendars.");
         var group = app.MapGroup("/api/planning").WithTags("Planning").RequireAuthorization(RolePolicies.Organiser)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -230,6 +234,20 @@ public static class PlanningEndpoints
             names[id] = node is null ? id : MeetingNode.Text(node.Properties, "name") ?? id;
         }
         return names;
+    }
+
+    public sealed record HolidaysResponse(IReadOnlyList<PublicHoliday> PublicHolidays, IReadOnlyList<SchoolHolidayPeriod> SchoolHolidays);
+
+    /// <summary>The one place the holiday rules live (Core/Planning); the planner's calendar shades what this returns.</summary>
+    private static Ok<HolidaysResponse> Holidays(string? from, string? to)
+    {
+        var errors = new List<ValidationError>();
+        var first = Date(from, "from", errors);
+        var last = Date(to, "to", errors);
+        if (first is { } f && last is { } l && (l < f || l.DayNumber - f.DayNumber > 2 * 366))
+            errors.Add(l < f ? new("to", "date-order", "from", "to") : new("to", "too-large", "732"));
+        if (errors.Count > 0) throw new GraphValidationException(errors);
+        return TypedResults.Ok(new HolidaysResponse(BelgianHolidays.Between(first!.Value, last!.Value), FlemishSchoolHolidays.Overlapping(first.Value, last.Value)));
     }
 
     private static DateOnly? Date(string? text, string field, List<ValidationError> errors)

@@ -72,6 +72,7 @@ public sealed class EndpointTableTests : IAsyncLifetime
         ["GET /api/meetings/attendance"] = Need.Viewer,
         ["GET /api/meetings/{id}/speeddates"] = Need.Viewer,
         ["POST /api/planning/slots"] = Need.Organiser,
+        ["GET /api/planning/holidays"] = Need.Viewer,
         ["POST /api/planning/speeddates"] = Need.Organiser,
         ["POST /api/planning/invitees"] = Need.Organiser,
         ["POST /api/meetings/{id}/invitations"] = Need.Organiser,

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 
@@ -216,6 +217,22 @@ public sealed class InviteeAndAttendanceApiTests : IAsyncLifetime
             (platform.GetProperty("platformId").GetString(), platform.GetProperty("meetings").GetInt32(), platform.GetProperty("attendance").GetInt32()));
         Assert.Empty((await _server.Get<JsonElement>("/api/meetings/attendance?year=2024")).GetProperty("meetings").EnumerateArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await _server.Http.GetAsync("/api/meetings/attendance?year=twee")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Holidays_come_from_the_one_set_of_rules_for_any_window_of_up_to_two_years()
+    {
+        var viewer = await _server.ClientAs(new Netwerk.Core.Accounts.RoleGrant(Netwerk.Core.Accounts.Role.Viewer, "*"));
+        var year = await viewer.GetFromJsonAsync<JsonElement>("/api/planning/holidays?from=2026-01-01&to=2026-12-31");
+        Assert.Equal(["2026-01-01", "2026-04-06", "2026-05-01", "2026-05-14", "2026-05-25", "2026-07-11", "2026-07-21", "2026-08-15", "2026-11-01", "2026-11-11", "2026-12-25"],
+            year.GetProperty("publicHolidays").EnumerateArray().Select(h => h.GetProperty("date").GetString()!).ToArray());
+        var school = year.GetProperty("schoolHolidays").EnumerateArray().ToDictionary(p => $"{p.GetProperty("schoolYear").GetInt32()}-{p.GetProperty("code").GetString()}");
+        Assert.Equal(("2026-02-16", "2026-02-22"), (school["2025-spring"].GetProperty("first").GetString(), school["2025-spring"].GetProperty("last").GetString()));
+        Assert.Equal("Herfstvakantie", school["2026-autumn"].GetProperty("name").GetProperty("nl").GetString());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await viewer.GetAsync("/api/planning/holidays?from=2026-12-31&to=2026-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await viewer.GetAsync("/api/planning/holidays?from=2020-01-01&to=2026-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await viewer.GetAsync("/api/planning/holidays?from=morgen&to=2026-01-01")).StatusCode);
     }
 
     [Fact]

@@ -173,6 +173,7 @@ export interface SlotsRequest {
 
 export interface PublicHoliday { date: string; code: string; name: Localized; isLegal: boolean }
 export interface SchoolHolidayPeriod { code: string; name: Localized; first: string; last: string; schoolYear: number }
+export interface Holidays { publicHolidays: PublicHoliday[]; schoolHolidays: SchoolHolidayPeriod[] }
 export interface MeetingConflict { meetingId: string; meetingTitle: string; personIds: string[] }
 export interface SlotReason { code: 'invitee-conflict' | 'regional-holiday' | 'school-holiday' | string; text: Localized; penalty: number }
 
@@ -279,6 +280,7 @@ export const meetingsApi = {
     for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
     return getJson<MeetingList>(`/api/meetings?${params}`);
   },
+  holidays: (q: { from: string; to: string }) => getJson<Holidays>(`/api/planning/holidays?${new URLSearchParams(q)}`),
   get: (id: string) => meeting(callJson<Meeting>('GET', m(id))),
   create: (input: MeetingInput) => meeting(callJson<Meeting>('POST', '/api/meetings', input)),
   update: (id: string, version: number, input: MeetingInput) => meeting(callJson<Meeting>('PUT', m(id), input, version)),

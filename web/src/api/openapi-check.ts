@@ -48,6 +48,7 @@ export type Checks = [
   Assert<SameKeys<M.SlotReason, S['SlotReason']>>,
   Assert<SameKeys<M.MeetingConflict, S['MeetingConflict']>>,
   Assert<SameKeys<M.PublicHoliday, S['PublicHoliday']>>,
+  Assert<SameKeys<M.Holidays, S['HolidaysResponse']>>,
   Assert<SameKeys<M.SchoolHolidayPeriod, S['SchoolHolidayPeriod']>>,
   Assert<SameKeys<M.SpeedDateSettings, S['SpeedDateSettings']>>,
   Assert<SameKeys<M.SpeedDates, S['SpeedDatesResponse']>>,

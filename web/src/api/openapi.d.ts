@@ -125,6 +125,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/planning/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Belgian public holidays (and 11 July) and Flemish school holidays overlapping from–to (at most two years), for calendars. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HolidaysResponse"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -3920,6 +3968,10 @@ export interface components {
         HealthReport: {
             status: string;
             store: components["schemas"]["StoreStatus"];
+        };
+        HolidaysResponse: {
+            publicHolidays: components["schemas"]["PublicHoliday"][];
+            schoolHolidays: components["schemas"]["SchoolHolidayPeriod"][];
         };
         HttpValidationProblemDetails: {
             type?: null | string;

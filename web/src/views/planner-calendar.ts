@@ -4,7 +4,7 @@
 // (PageUp/PageDown by month, Home/End to the week's ends), Enter opens the day's meeting, or moves
 // into the day's list when it has several (Escape goes back to the day).
 import { ApiError } from '../api/client';
-import { type Occurrence, meetingsApi } from '../api/meetings';
+import { type Holidays, type Occurrence, meetingsApi } from '../api/meetings';
 import type { Change } from '../api/types';
 import { button, clear, debounce, h } from '../dom';
 import { type MessageKey, loc, t, todayInBrussels } from '../i18n';
@@ -12,7 +12,7 @@ import {
   type CalendarView, type Ymd, addDays, brusselsTime, byDay, daysBetween, monthGrid, moveByKey, sameMonth, stepAnchor, visibleRange, weekDays, weekdayIndex,
 } from '../planning/calendar';
 import { formatDay, formatMonth, formatWhen } from '../planning/format';
-import { type DayHoliday, holidaysBetween } from '../planning/holidays';
+import { type DayHoliday, holidaysByDay } from '../planning/holidays';
 import { type LiveView, type PlannerCtx, meetingChanges } from './planner-context';
 
 const VIEW_KEY = 'netwerk.planner.view';
@@ -23,6 +23,7 @@ export class PlannerCalendar implements LiveView {
   private focusDay: Ymd = this.anchor;
   private filters = { platform: '', kind: '', theme: '' };
   private occurrences: Occurrence[] = [];
+  private holidays: Holidays = { publicHolidays: [], schoolHolidays: [] };
   private seq = 0;
   private readonly title = h('h2', { id: 'cal-title', className: 'cal-title', 'aria-live': 'polite' });
   private readonly body = h('div', { id: 'cal-body', className: 'cal-body' });
@@ -95,9 +96,14 @@ export class PlannerCalendar implements LiveView {
       ? t('planner.weekOf', { date: formatDay(range.from, 'long') }) : formatMonth(this.anchor);
     this.body.setAttribute('aria-busy', 'true');
     try {
-      const list = await meetingsApi.list({ ...range, ...this.filters });
+      const [list, holidays] = await Promise.all([
+        meetingsApi.list({ ...range, ...this.filters }),
+        // Shading is a help, not the content: a failed holiday read leaves the calendar unshaded.
+        meetingsApi.holidays(range).catch(() => ({ publicHolidays: [], schoolHolidays: [] })),
+      ]);
       if (seq !== this.seq) return;
       this.occurrences = list.occurrences;
+      this.holidays = holidays;
       this.status.textContent = t('planner.count', { n: this.occurrences.length });
     } catch (e) {
       if (seq !== this.seq) return;
@@ -111,7 +117,7 @@ export class PlannerCalendar implements LiveView {
 
   private renderBody(range: { from: Ymd; to: Ymd }, focus: boolean): void {
     clear(this.body);
-    const holidays = holidaysBetween(range.from, range.to);
+    const holidays = holidaysByDay(this.holidays, range.from, range.to);
     if (this.view === 'list') { this.body.append(this.list(holidays)); return; }
     const weeks = this.view === 'month' ? monthGrid(this.anchor) : [weekDays(this.anchor)];
     const days = byDay(this.occurrences, weeks.flat());
