@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -21,13 +20,7 @@ public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider 
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(options.Path),
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-        DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
-    }.ToString();
+    private readonly string _connectionString = SqliteGraphStore.ConnectionString(options);
 
     public Task<Account?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -59,7 +52,7 @@ public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider 
         if (LoadAccount(session, "email = $key", account.Email) is not null) throw new DuplicateAccountException(account.Email);
         session.Execute($"INSERT INTO accounts ({AccountColumns}) VALUES ($id, $email, $name, $language, $grants, $created, NULL)",
             ("$id", account.Id), ("$email", account.Email), ("$name", account.Name), ("$language", account.Language),
-            ("$grants", JsonSerializer.Serialize(account.Grants, GrantJson)), ("$created", Timestamp(account.CreatedAt)));
+            ("$grants", JsonSerializer.Serialize(account.Grants, GrantJson)), ("$created", SqliteGraphStore.Timestamp(account.CreatedAt)));
         session.Commit();
         return Task.FromResult(account);
     }
@@ -90,9 +83,9 @@ public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider 
     {
         using var session = SqlSession.Open(_connectionString, write: true);
         // Expired links are of no use to anyone; dropping them here keeps the table small without a job.
-        session.Execute("DELETE FROM sign_in_links WHERE expires_at < $now", ("$now", Timestamp(time.GetUtcNow())));
+        session.Execute("DELETE FROM sign_in_links WHERE expires_at < $now", ("$now", SqliteGraphStore.Timestamp(time.GetUtcNow())));
         session.Execute("INSERT INTO sign_in_links (hash, account_id, expires_at) VALUES ($hash, $account, $expires)",
-            ("$hash", linkHash), ("$account", accountId), ("$expires", Timestamp(expiresAt)));
+            ("$hash", linkHash), ("$account", accountId), ("$expires", SqliteGraphStore.Timestamp(expiresAt)));
         session.Commit();
         return Task.CompletedTask;
     }
@@ -102,13 +95,13 @@ public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider 
         // BEGIN IMMEDIATE: the read and the delete happen under the write lock, so a link works once even when two requests race.
         using var session = SqlSession.Open(_connectionString, write: true);
         var link = session.Query("SELECT account_id, expires_at FROM sign_in_links WHERE hash = $hash",
-            r => (Account: r.GetString(0), Expires: ParseTimestamp(r.GetString(1))), ("$hash", linkHash)).FirstOrDefault();
+            r => (Account: r.GetString(0), Expires: SqliteGraphStore.ParseTimestamp(r.GetString(1))), ("$hash", linkHash)).FirstOrDefault();
         if (link.Account is null) return Task.FromResult<Account?>(null);
         session.Execute("DELETE FROM sign_in_links WHERE hash = $hash", ("$hash", linkHash));
         Account? account = null;
         if (link.Expires >= now)
         {
-            session.Execute("UPDATE accounts SET last_sign_in = $now WHERE id = $id", ("$id", link.Account), ("$now", Timestamp(now)));
+            session.Execute("UPDATE accounts SET last_sign_in = $now WHERE id = $id", ("$id", link.Account), ("$now", SqliteGraphStore.Timestamp(now)));
             account = LoadAccount(session, "id = $key", link.Account);
         }
         session.Commit();
@@ -120,7 +113,7 @@ public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider 
         var token = new ApiToken { Id = "tok-" + RandomHex(8), AccountId = accountId, Name = name.Trim(), CreatedAt = time.GetUtcNow() };
         using var session = SqlSession.Open(_connectionString, write: true);
         session.Execute("INSERT INTO api_tokens (id, account_id, name, hash, created_at) VALUES ($id, $account, $name, $hash, $created)",
-            ("$id", token.Id), ("$account", accountId), ("$name", token.Name), ("$hash", tokenHash), ("$created", Timestamp(token.CreatedAt)));
+            ("$id", token.Id), ("$account", accountId), ("$name", token.Name), ("$hash", tokenHash), ("$created", SqliteGraphStore.Timestamp(token.CreatedAt)));
         session.Commit();
         return Task.FromResult(token);
     }
@@ -145,7 +138,7 @@ public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider 
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             using var write = SqlSession.Open(_connectionString, write: true);
-            write.Execute("UPDATE api_tokens SET last_used_at = $now WHERE id = $id", ("$id", token.Id), ("$now", Timestamp(now)));
+            write.Execute("UPDATE api_tokens SET last_used_at = $now WHERE id = $id", ("$id", token.Id), ("$now", SqliteGraphStore.Timestamp(now)));
             write.Commit();
             token = token with { LastUsedAt = now };
         }
@@ -162,7 +155,7 @@ public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider 
     {
         using var session = SqlSession.Open(_connectionString, write: true);
         var revoked = session.Execute("UPDATE api_tokens SET revoked_at = $now WHERE id = $id AND revoked_at IS NULL",
-            ("$id", id), ("$now", Timestamp(now))) > 0;
+            ("$id", id), ("$now", SqliteGraphStore.Timestamp(now))) > 0;
         session.Commit();
         return Task.FromResult(revoked);
     }
@@ -177,8 +170,8 @@ public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider 
         Name = r.GetString(2),
         Language = r.GetString(3),
         Grants = JsonSerializer.Deserialize<List<RoleGrant>>(r.GetString(4), GrantJson) ?? [],
-        CreatedAt = ParseTimestamp(r.GetString(5)),
-        LastSignInAt = r.IsDBNull(6) ? null : ParseTimestamp(r.GetString(6)),
+        CreatedAt = SqliteGraphStore.ParseTimestamp(r.GetString(5)),
+        LastSignInAt = r.IsDBNull(6) ? null : SqliteGraphStore.ParseTimestamp(r.GetString(6)),
     };
 
     private static ApiToken ReadToken(SqliteDataReader r) => new()
@@ -186,14 +179,10 @@ public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider 
         Id = r.GetString(0),
         AccountId = r.GetString(1),
         Name = r.GetString(2),
-        CreatedAt = ParseTimestamp(r.GetString(3)),
-        LastUsedAt = r.IsDBNull(4) ? null : ParseTimestamp(r.GetString(4)),
-        RevokedAt = r.IsDBNull(5) ? null : ParseTimestamp(r.GetString(5)),
+        CreatedAt = SqliteGraphStore.ParseTimestamp(r.GetString(3)),
+        LastUsedAt = r.IsDBNull(4) ? null : SqliteGraphStore.ParseTimestamp(r.GetString(4)),
+        RevokedAt = r.IsDBNull(5) ? null : SqliteGraphStore.ParseTimestamp(r.GetString(5)),
     };
 
     private static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
-
-    private static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

@@ -27,13 +27,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     public SqliteGraphStore(SqliteStoreOptions options, GraphSchema schema, TimeProvider time, IActorContext? actor = null)
     {
         FilePath = Path.GetFullPath(options.Path);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
-        }.ToString();
+        _connectionString = ConnectionString(options);
         _validator = new SchemaValidator(schema);
         _time = time;
         _actor = actor ?? SystemActor.Instance;
@@ -281,13 +275,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         UpdatedAt = updatedAt,
     };
 
-    private string NameOf(Node node)
-    {
-        var nameProperty = Schema.Kind(node.Kind)?.NameProperty;
-        return nameProperty is not null && node.Properties.TryGetValue(nameProperty, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : node.Id;
-    }
+    private string NameOf(Node node) => Schema.NameOf(node) ?? node.Id;
 
     private void InsertNode(SqlSession session, Node node) => session.Execute(
         "INSERT INTO nodes (id, kind, name, properties, version, created_at, updated_at) VALUES ($id, $kind, $name, $properties, $version, $created, $updated)",
@@ -376,9 +364,18 @@ public sealed partial class SqliteGraphStore : IGraphStore
         Actor = r.IsDBNull(11) ? null : r.GetString(11),
     };
 
-    private static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>How every store class of this adapter opens the one file (the account store shares it).</summary>
+    internal static string ConnectionString(SqliteStoreOptions options) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(options.Path),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+    }.ToString();
 
-    private static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    internal static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     private static string? DateText(DateOnly? date) => date?.ToString(GraphDates.DateFormat, CultureInfo.InvariantCulture);
 }

@@ -100,6 +100,12 @@ public sealed record GraphSchema
     public required IReadOnlyList<RelationshipTypeDefinition> RelationshipTypes { get; init; }
 
     public NodeKindDefinition? Kind(string? code) => NodeKinds.FirstOrDefault(k => k.Code == code);
+
+    /// <summary>A node's name as its kind defines it (the <see cref="NodeKindDefinition.NameProperty"/>); null when it has none.</summary>
+    public string? NameOf(Graph.Node node) =>
+        Kind(node.Kind)?.NameProperty is { } property && node.Properties.TryGetValue(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
     public RelationshipTypeDefinition? RelationshipType(string? code) => RelationshipTypes.FirstOrDefault(t => t.Code == code);
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

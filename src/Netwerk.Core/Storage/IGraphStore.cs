@@ -82,6 +82,12 @@ public interface IGraphStore
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Offset, int Limit);
 
+public static class Pages
+{
+    /// <summary>One page of a list held whole in memory (e.g. a store's answer filtered afterwards).</summary>
+    public static Page<T> Of<T>(IReadOnlyList<T> all, int offset, int limit) => new([.. all.Skip(offset).Take(limit)], all.Count, offset, limit);
+}
+
 public sealed record NodeQuery
 {
     public string? Kind { get; init; }

@@ -28,7 +28,7 @@ public sealed class RegionMembership(IGraphStore store) : IDisposable
 
     public async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken)
     {
-        var sequence = (await store.GetStatusAsync(cancellationToken)).LatestSequence;
+        var sequence = await store.GetLatestSequenceAsync(cancellationToken);
         if (_current is { } cached && cached.Sequence == sequence) return cached;
         await _gate.WaitAsync(cancellationToken);
         try

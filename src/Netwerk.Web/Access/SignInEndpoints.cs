@@ -42,10 +42,13 @@ public static class SignInEndpoints
         return app;
     }
 
-    private static MeResponse Me(HttpContext http, IAntiforgery antiforgery, IOptions<AuthOptions> auth)
+    private static MeResponse Me(HttpContext http, IAntiforgery antiforgery, IOptions<AuthOptions> auth) => MeFor(http, antiforgery, auth.Value);
+
+    /// <summary>The request's account as /me describes it; the antiforgery token is issued for that account.</summary>
+    private static MeResponse MeFor(HttpContext http, IAntiforgery antiforgery, AuthOptions auth)
     {
         var account = http.Account();
-        var oidc = auth.Value.Oidc;
+        var oidc = auth.Oidc;
         return new MeResponse(account is not null, account is null ? null : AccountResponse.From(account),
             account is null ? null : antiforgery.GetAndStoreTokens(http).RequestToken,
             account is null && AccessSetup.DevelopmentSignInOffered(http), oidc.Enabled, oidc.Enabled ? oidc.DisplayName : null);
@@ -125,9 +128,7 @@ public static class SignInEndpoints
         // The antiforgery token is bound to the user: issue it for the new session, not the anonymous request.
         http.User = principal;
         http.SetAccount(account);
-        var oidc = auth.Oidc;
-        return new MeResponse(true, AccountResponse.From(account), antiforgery.GetAndStoreTokens(http).RequestToken, false, oidc.Enabled,
-            oidc.Enabled ? oidc.DisplayName : null);
+        return MeFor(http, antiforgery, auth);
     }
 
     private static Uri BaseUrl(HttpContext http, AuthOptions auth) =>

@@ -45,8 +45,7 @@ public static class NodeEndpoints
         if (await access.VisibleAsync(ct) is not { } visible) return TypedResults.Ok(await store.FindNodesAsync(query, ct));
         // Outside the account's regions: filter the whole match, then page, so totals and offsets stay right.
         var all = await store.FindNodesAsync(query with { Offset = 0, Limit = int.MaxValue }, ct);
-        var items = all.Items.Where(n => visible(n.Id)).ToList();
-        return TypedResults.Ok(new Page<Node>(items.Skip(query.Offset).Take(query.Limit).ToList(), items.Count, query.Offset, query.Limit));
+        return TypedResults.Ok(Pages.Of<Node>([.. all.Items.Where(n => visible(n.Id))], query.Offset, query.Limit));
     }
 
     private static async Task<Created<Node>> CreateNode(NodeDraft draft, IGraphStore store, HttpResponse response, CancellationToken ct)

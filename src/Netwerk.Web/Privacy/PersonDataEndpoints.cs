@@ -44,7 +44,7 @@ public static class PersonDataEndpoints
         {
             var otherId = r.From == id ? r.To : r.From;
             var other = await store.GetNodeAsync(otherId, ct);
-            exported.Add(new ExportedRelationship(r, otherId, other?.Kind, other is null ? null : NameOf(store, other)));
+            exported.Add(new ExportedRelationship(r, otherId, other?.Kind, other is null ? null : store.Schema.NameOf(other)));
         }
         var email = EmailOf(person);
         var account = email is null ? null : await accounts.FindByEmailAsync(email, ct);
@@ -81,12 +81,6 @@ public static class PersonDataEndpoints
 
     internal static string? EmailOf(Node person) =>
         person.Properties.TryGetValue("email", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string? NameOf(IGraphStore store, Node node)
-    {
-        var property = store.Schema.Kind(node.Kind)?.NameProperty;
-        return property is not null && node.Properties.TryGetValue(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-    }
 
     private static readonly JsonSerializerOptions ExportJson = new(GraphJson.Options) { WriteIndented = true };
 }

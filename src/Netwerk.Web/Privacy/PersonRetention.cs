@@ -33,7 +33,7 @@ public sealed class PersonRetention(
         {
             // The newest change to the person or any of their relationships (history is newest first).
             var last = await store.GetHistoryAsync(person.Id, 1, ct) is [var newest, ..] ? newest.At : person.UpdatedAt;
-            if (last < cutoff) inactive.Add(new InactivePerson(person.Id, person.Properties.TryGetValue("name", out var n) ? n.GetString() ?? person.Id : person.Id, last));
+            if (last < cutoff) inactive.Add(new InactivePerson(person.Id, store.Schema.NameOf(person) ?? person.Id, last));
         }
         return inactive;
     }

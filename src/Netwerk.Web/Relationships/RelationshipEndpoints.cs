@@ -40,8 +40,7 @@ public static class RelationshipEndpoints
         };
         if (await access.VisibleAsync(ct) is not { } visible) return TypedResults.Ok(await store.FindRelationshipsAsync(query, ct));
         var all = await store.FindRelationshipsAsync(query with { Offset = 0, Limit = int.MaxValue }, ct);
-        var items = all.Items.Where(r => visible(r.From) || visible(r.To)).ToList();
-        return TypedResults.Ok(new Page<Relationship>(items.Skip(query.Offset).Take(query.Limit).ToList(), items.Count, query.Offset, query.Limit));
+        return TypedResults.Ok(Pages.Of<Relationship>([.. all.Items.Where(r => visible(r.From) || visible(r.To))], query.Offset, query.Limit));
     }
 
     private static async Task<Created<Relationship>> CreateRelationship(RelationshipDraft draft, IGraphStore store, RequestAccess access, HttpResponse response, CancellationToken ct)
