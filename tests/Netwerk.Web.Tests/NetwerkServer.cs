@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Netwerk.Core.Accounts;
 using Netwerk.Core.Graph;
 using Netwerk.Web.Access;
@@ -23,6 +24,7 @@ public sealed class NetwerkServer : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string> _settings;
     private readonly List<HttpClient> _clients = [];
+    private readonly ServerErrors _errors = new();
 
     private readonly string _environment;
 
@@ -49,7 +51,8 @@ public sealed class NetwerkServer : WebApplicationFactory<Program>
     public HttpClient Anonymous()
     {
         // A browser-like client of its own: its own cookie jar, redirects shown rather than followed.
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
+        var client = new HttpClient(_errors.Reporter(handler))
         {
             BaseAddress = ClientOptions.BaseAddress,
         };
@@ -75,6 +78,7 @@ public sealed class NetwerkServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        builder.ConfigureLogging(logging => logging.AddProvider(_errors));
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("Netwerk:SeedDemoData", _seedDemoData ? "true" : "false");
         builder.UseSetting("Netwerk:Auth:BootstrapToken", BootstrapToken);

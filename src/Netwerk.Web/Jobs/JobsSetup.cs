@@ -84,7 +84,8 @@ public static class JobsSetup
         services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IJobFilterProvider, RetryPolicy>();
-        services.AddHangfire((_, configuration) => configuration
+        services.AddHangfire((sp, configuration) => configuration
+            .UseLogProvider(HangfireLog.Instance.Using(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

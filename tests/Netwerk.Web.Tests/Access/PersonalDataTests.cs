@@ -63,7 +63,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Created, create.StatusCode);
         using var browser = _server.Anonymous();
         await browser.PostAsJsonAsync("/api/auth/sign-in", new { email = Email });
-        await WaitUntil(() => Directory.Exists(_server.OutboxPath) && Directory.GetFiles(_server.OutboxPath).Length > 0);
+        await WaitUntil(() => Directory.Exists(_server.OutboxPath) && Directory.GetFiles(_server.OutboxPath, "*.eml").Length > 0);
 
         using var erase = await _server.Http.PostAsync("/api/people/person-zoe/erase", null);
         Assert.Equal(HttpStatusCode.OK, erase.StatusCode);

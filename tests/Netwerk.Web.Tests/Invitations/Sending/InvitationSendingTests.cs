@@ -14,7 +14,6 @@ namespace Netwerk.Web.Tests.Invitations.Sending;
 /// Sending invitations through the real app (Kestrel, SQLite, Hangfire in memory) to a real SMTP server (maildev),
 /// and answering them through the links in the mails.
 /// </summary>
-[Collection(AloneCollection.Name)]
 public sealed class InvitationSendingTests(MailDevServer maildev) : IClassFixture<MailDevServer>, IDisposable
 {
     private readonly NetwerkServer _server = new(settings: SendingScenario.Settings(maildev));
@@ -418,15 +417,4 @@ public sealed class InvitationSendingTests(MailDevServer maildev) : IClassFixtur
         await Task.Delay(2000);
         Assert.Single(await scenario.MailsAsync(maildev, 3), m => m.Subject.StartsWith("Herinnering:", StringComparison.Ordinal));
     }
-}
-
-/// <summary>
-/// Tests that run with no other test server starting or stopping beside them. Hangfire keeps part of its configuration
-/// process-wide (serializer settings, filter providers); every Netwerk server configures it at start, and the sending
-/// tests were seen to fail all at once (500 on queueing) in one full parallel run that could not be reproduced alone.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AloneCollection
-{
-    public const string Name = "alone";
 }
