@@ -24,7 +24,11 @@ internal sealed class SqlSession : IDisposable
         {
             // secure_delete zeroes deleted content instead of leaving it in free space, so an erased person's data
             // does not survive in the file (see SqliteGraphStore.EraseNodeAsync). It is a per-connection setting.
-            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
+            // synchronous = NORMAL (SQLite's advice for WAL): a commit is in the file once written, so it survives the
+            // process being killed; only a power cut or OS crash may roll back the last commits (never corrupting).
+            // FULL would fsync every commit: 2.5 ms against 0.05 ms here, and the invitation mailer's "sent" record
+            // (written just before a message's last bytes go out) would leave a kill that much longer to lose a mail.
+            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;";
             pragma.ExecuteNonQuery();
         }
         return new SqlSession(connection, write);

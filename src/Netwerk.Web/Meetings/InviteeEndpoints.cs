@@ -111,13 +111,16 @@ public static class InviteeEndpoints
         var stored = (state.InviteList ?? new StoredInviteList(new InviteListDefinition())) is var current && current.FrozenAt is null
             ? current with { FrozenAt = planning.Now }
             : current;
+        // Everyone on the list is INVITED before the meeting says the list is frozen: whoever sees it frozen (this
+        // answer, or another browser through the live feed) can send at once, and must not send to half the list.
+        if (state.Node.Version != version) throw new VersionConflictException(ChangeEntity.Node, id, version, state.Node.Version);
+        await SyncInvitedAsync(store, outbox, state, InviteListEvaluator.Evaluate(stored.Definition, await planning.CurrentAsync(ct)), ct);
         var node = await store.UpdateNodeAsync(id, new NodeDraft
         {
             Kind = MeetingState.Kind,
             Properties = MeetingNode.With(state.Properties, ("inviteRules", MeetingNode.ToJsonText(stored))),
         }, version, ct);
         state = state with { Node = node };
-        await SyncInvitedAsync(store, outbox, state, InviteListEvaluator.Evaluate(stored.Definition, await planning.CurrentAsync(ct)), ct);
         response.SetETag(node.Version);
         return TypedResults.Ok(await DescribeAsync(store, planning, state, stored, ct, await access.VisibleAsync(ct)));
     }

@@ -50,10 +50,10 @@ public sealed class SendingRecoveryTests(MailDevServer maildev) : IClassFixture<
 
     /// <summary>
     /// "Sent" is recorded at the commit point, just before the end of the data goes out (see IMailSender), so nothing the
-    /// server took is sent again after the crash. Exactly once over SMTP cannot be had: a job killed in the microseconds
-    /// between that record and the end of the data loses its message (counted as sent). Before the commit point was used,
-    /// this test saw two duplicates in a typical run; now it sees none, and as a rule no loss either (it allows at most
-    /// the jobs in flight, and prints what it saw).
+    /// server took is sent again after the crash, and a message cut off before its end is sent after the restart.
+    /// Exactly once over SMTP cannot be guaranteed in theory: a kill in the instant between that record reaching the
+    /// file and the last bytes reaching the socket loses the message. That instant is tens of microseconds (the store
+    /// commits without fsync, see SqlSession), against a hundred milliseconds or more per message and worker here.
     /// </summary>
     [Fact]
     public async Task A_process_killed_while_sending_500_invitations_sends_none_twice_after_its_restart()
@@ -82,14 +82,14 @@ public sealed class SendingRecoveryTests(MailDevServer maildev) : IClassFixture<
         var listing = await scenario.WaitForDeliveryAsync(second.Http, i => i.GetProperty("delivery").GetString() == "sent", TimeSpan.FromSeconds(180));
 
         await Task.Delay(1500); // maildev stores a message just after its 250
-        var mails = await scenario.MailsAsync(maildev, count - workers);
+        var mails = await scenario.MailsAsync(maildev, count);
         var byRecipient = mails.GroupBy(m => m.To, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         var missing = scenario.Emails.Where(e => !byRecipient.ContainsKey(e)).ToList();
         var twice = byRecipient.Where(r => r.Value.Count > 1).Select(r => $"{r.Key} ×{r.Value.Count}").ToList();
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{beforeKill} of {count} mails had arrived at the kill; {mails.Count} arrived in all; {twice.Count} twice; {missing.Count} lost in flight.");
         Assert.True(twice.Count == 0, $"Sent more than once: {string.Join(", ", twice)}");
-        Assert.True(missing.Count <= workers, $"Lost: {string.Join(", ", missing)}");
+        Assert.True(missing.Count == 0, $"Lost: {string.Join(", ", missing)}");
         // What arrived carries the Message-Id the store recorded for that invitee.
         var recorded = listing.GetProperty("invitations").EnumerateArray().ToDictionary(i => i.GetProperty("email").GetString()!, i => i.GetProperty("messageId").GetString(), StringComparer.OrdinalIgnoreCase);
         Assert.All(byRecipient, r => Assert.Equal(recorded[r.Key], Assert.Single(r.Value).MessageId));
