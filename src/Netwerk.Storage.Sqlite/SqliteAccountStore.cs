@@ -7,10 +7,11 @@ using Netwerk.Core.Accounts;
 namespace Netwerk.Storage.Sqlite;
 
 /// <summary>
-/// Accounts, sign-in links and API tokens in the same SQLite file as the graph (tables from migration 2).
+/// Accounts, sign-in links, API tokens (tables from migration 3) and calendar feeds (migration 4) in the same SQLite
+/// file as the graph.
 /// The graph store's <see cref="SqliteGraphStore.InitializeAsync"/> creates them.
 /// </summary>
-public sealed class SqliteAccountStore(SqliteStoreOptions options, TimeProvider time) : IAccountStore
+public sealed partial class SqliteAccountStore(SqliteStoreOptions options, TimeProvider time) : IAccountStore
 {
     private const string AccountColumns = "id, email, name, language, grants, created_at, last_sign_in";
     private const string TokenColumns = "id, account_id, name, created_at, last_used_at, revoked_at";

@@ -109,6 +109,23 @@ internal static class SqliteMigrations
             revoked_at   TEXT
         );
         """,
+        // 4: calendar feeds (iCalendar subscriptions) of accounts, by token hash; with the hash and time of the last
+        // content served, so Last-Modified moves only when the calendar does.
+        """
+        CREATE TABLE calendar_feeds (
+            id                 TEXT PRIMARY KEY,
+            account_id         TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            kind               TEXT NOT NULL,
+            platform_id        TEXT,
+            name               TEXT NOT NULL,
+            hash               TEXT NOT NULL UNIQUE,
+            created_at         TEXT NOT NULL,
+            last_used_at       TEXT,
+            content_hash       TEXT,
+            content_changed_at TEXT
+        );
+        CREATE INDEX calendar_feeds_by_account ON calendar_feeds (account_id, created_at);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -1,6 +1,7 @@
 using Netwerk.Web.Access;
 using Netwerk.Web.Analysis;
 using Netwerk.Web.Changes;
+using Netwerk.Web.Feeds;
 using Netwerk.Web.GraphViews;
 using Netwerk.Web.Health;
 using Netwerk.Web.Http;
@@ -30,6 +31,7 @@ builder.Services.AddLive(builder.Configuration);
 builder.Services.AddMeetings();
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddInvitations(builder.Configuration).AddInvitationSending();
+builder.Services.AddCalendarFeeds();
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.MapMeetings();
 app.MapPlanning();
 app.MapInvitations();
 app.MapRsvp();
+app.MapCalendarFeeds();
 app.MapJobsDashboard();
 
 app.Run();

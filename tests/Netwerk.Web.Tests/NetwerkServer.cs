@@ -61,12 +61,15 @@ public sealed class NetwerkServer : WebApplicationFactory<Program>
     }
 
     /// <summary>A client with an API token of a new account that has these grants.</summary>
-    public async Task<HttpClient> ClientAs(params RoleGrant[] grants)
+    public Task<HttpClient> ClientAs(params RoleGrant[] grants) => ClientFor($"user-{Guid.NewGuid():N}@example.org", grants);
+
+    /// <summary>A client with an API token of a new account with this e-mail address and these grants.</summary>
+    public async Task<HttpClient> ClientFor(string email, params RoleGrant[] grants)
     {
         var accounts = Services.GetRequiredService<IAccountStore>();
         var account = await accounts.CreateAsync(new AccountDraft
         {
-            Email = $"user-{Guid.NewGuid():N}@example.org", Name = "Test " + string.Join(", ", grants.Select(g => $"{g.Role}@{g.Region}")), Grants = grants,
+            Email = email, Name = "Test " + string.Join(", ", grants.Select(g => $"{g.Role}@{g.Region}")), Grants = grants,
         });
         var secret = Secrets.NewApiToken();
         await accounts.CreateApiTokenAsync(account.Id, "test", Secrets.Hash(secret));

@@ -18,7 +18,7 @@ public interface IAccountStore
     /// <summary>Replaces name, e-mail, language and grants; null when the account does not exist.</summary>
     Task<Account?> UpdateAsync(string id, AccountDraft draft, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes the account with its sign-in links and API tokens; false when it did not exist.</summary>
+    /// <summary>Removes the account with its sign-in links, API tokens and calendar feeds; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a sign-in link's hash for an account until it expires.</summary>
@@ -42,6 +42,25 @@ public interface IAccountStore
 
     /// <summary>Revokes a token; false when unknown or already revoked.</summary>
     Task<bool> RevokeApiTokenAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task<CalendarFeed> CreateCalendarFeedAsync(CalendarFeedDraft draft, string tokenHash, CancellationToken cancellationToken = default);
+
+    /// <summary>The feeds of one account, newest first.</summary>
+    Task<IReadOnlyList<CalendarFeed>> ListCalendarFeedsAsync(string accountId, CancellationToken cancellationToken = default);
+
+    Task<CalendarFeed?> GetCalendarFeedAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The feed with this token hash and its owner, recording its use at <paramref name="now"/> (at most once a minute).</summary>
+    Task<(CalendarFeed Feed, Account Owner)?> UseCalendarFeedAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Remembers the hash of the calendar just served; when it differs from the last one, <paramref name="now"/> becomes
+    /// the feed's content time. Returns the content time (the feed's Last-Modified).
+    /// </summary>
+    Task<DateTimeOffset> RecordCalendarFeedContentAsync(string id, string contentHash, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a feed: it is gone, and its address answers 404. False when unknown.</summary>
+    Task<bool> DeleteCalendarFeedAsync(string id, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An account with this e-mail address exists already.</summary>

@@ -165,6 +165,10 @@ public static class AccessSetup
         options.AddPolicy(Invitations.RsvpEndpoints.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             $"rsvp|{context.Connection.RemoteIpAddress}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = auth.RsvpRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        // Calendar feeds work without an account: per feed token (known or not), never logged or kept in clear.
+        options.AddPolicy(Feeds.FeedEndpoints.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            "feed|" + Secrets.Hash(context.Request.RouteValues["token"] as string ?? ""),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = auth.CalendarFeedRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         // Per bearer token (known or not, so guessing is throttled too); browsers with a session are not limited here.
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             BearerTokenHandler.TokenOf(context.Request) is { } token

@@ -29,6 +29,12 @@ public sealed class AuthOptions
     /// <summary>Requests to the answer pages and API of invitations (<c>/rsvp</c>, <c>/api/rsvp</c>) per client address per minute.</summary>
     public int RsvpRequestsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Requests per calendar feed per minute. Counted per feed rather than per address: Google and Microsoft fetch every
+    /// subscription from a few shared addresses.
+    /// </summary>
+    public int CalendarFeedRequestsPerMinute { get; set; } = 30;
+
     /// <summary>Requests per API token (and the bootstrap token) per minute.</summary>
     public int ApiTokenRequestsPerMinute { get; set; } = 600;
 

@@ -29,9 +29,11 @@ public sealed class RequestAccess(IHttpContextAccessor http, RegionMembership me
         string.IsNullOrEmpty(regionId) ? account.HasEverywhere(role) : account.RoleIn(regionId) >= role;
 
     /// <summary>A predicate over node ids for what the account may see, or null when it sees everything.</summary>
-    public async Task<Func<string, bool>?> VisibleAsync(CancellationToken ct)
+    public Task<Func<string, bool>?> VisibleAsync(CancellationToken ct) => VisibleToAsync(Account, membership, ct);
+
+    /// <summary>What <paramref name="account"/> may see, for work done on its behalf without a request of its own (a calendar feed).</summary>
+    public static async Task<Func<string, bool>?> VisibleToAsync(Account account, RegionMembership membership, CancellationToken ct)
     {
-        var account = Account;
         if (account.SeesAllRegions) return null;
         var snapshot = await membership.CurrentAsync(ct);
         var regions = account.RegionsWith(Role.Viewer);

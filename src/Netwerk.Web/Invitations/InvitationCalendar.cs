@@ -6,9 +6,11 @@ using Ical.Net.Serialization;
 namespace Netwerk.Web.Invitations;
 
 /// <summary>
-/// Writes the iTIP (RFC 5546) calendar of one invitation message with Ical.Net: METHOD:REQUEST for an invitation or
-/// update, METHOD:CANCEL (with STATUS:CANCELLED) for a cancellation of the meeting or one occurrence, or for a
-/// recipient taken off the list. One UID per meeting, so clients update the event they have instead of adding one.
+/// Writes every calendar Netwerk hands out, with Ical.Net. The iTIP (RFC 5546) calendar of one invitation message:
+/// METHOD:REQUEST for an invitation or update, METHOD:CANCEL (with STATUS:CANCELLED) for a cancellation of the meeting
+/// or one occurrence, or for a recipient taken off the list. And the METHOD:PUBLISH calendar of a subscription feed
+/// (<see cref="Publish"/>): many meetings, no people. One UID per meeting in both, so clients update the event they
+/// have instead of adding one.
 /// </summary>
 public sealed class InvitationCalendar(TimeProvider clock)
 {
@@ -28,7 +30,7 @@ public sealed class InvitationCalendar(TimeProvider clock)
         // Not `new VTimeZone("Europe/Brussels")`: that writes a VTIMEZONE with a TZID and no rules, and clients that
         // trust it show the meeting an hour off (ical.net issue 241). FromDateTimeZone writes the STANDARD and DAYLIGHT
         // rules from the tz database.
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(BrusselsTime.ZoneId, EarliestTime(invitation), includeHistoricalData: false));
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(BrusselsTime.ZoneId, EarliestTime([invitation]), includeHistoricalData: false));
         var vevent = Event(invitation);
         vevent.DtStamp = new CalDateTime(clock.GetUtcNow().UtcDateTime, CalDateTime.UtcTzId);
         vevent.Organizer = new Organizer("mailto:" + invitation.Organizer.Email.Trim()) { CommonName = invitation.Organizer.Name };
@@ -51,6 +53,49 @@ public sealed class InvitationCalendar(TimeProvider clock)
         }
         return new CalendarSerializer().SerializeToString(calendar)
             ?? throw new InvalidOperationException($"Ical.Net wrote no calendar for meeting {invitation.MeetingId}.");
+    }
+
+    /// <summary>
+    /// The VCALENDAR of a subscription feed (RFC 5545 METHOD:PUBLISH): each meeting as in its invitation (same UID,
+    /// SEQUENCE, times, RRULE with EXDATE for cancelled dates and a RECURRENCE-ID VEVENT per changed date) but without
+    /// ORGANIZER or ATTENDEE: a feed may be read by anyone holding its address, so it names nobody. DTSTAMP and
+    /// LAST-MODIFIED are the meeting's last change, so the same meetings give the same bytes (and the same ETag).
+    /// </summary>
+    public string Publish(PublishedCalendar feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var calendar = new Calendar { ProductId = ProductId, Version = "2.0", Method = "PUBLISH" };
+        // The name clients show for the subscription (Apple, Google, Outlook read X-WR-CALNAME; RFC 7986 names it NAME).
+        calendar.AddProperty("X-WR-CALNAME", feed.Name);
+        calendar.AddProperty("NAME", feed.Name);
+        if (!string.IsNullOrWhiteSpace(feed.Description)) calendar.AddProperty("X-WR-CALDESC", feed.Description);
+        calendar.AddProperty("X-WR-TIMEZONE", BrusselsTime.ZoneId);
+        // How often to look again: RFC 7986's REFRESH-INTERVAL and the older X-PUBLISHED-TTL (Outlook, Apple). Clients
+        // take it as a hint: Google refreshes subscriptions on its own schedule (hours).
+        var refresh = System.Xml.XmlConvert.ToString(feed.RefreshInterval);
+        var interval = new CalendarProperty("REFRESH-INTERVAL", refresh);
+        interval.Parameters.Add("VALUE", "DURATION");
+        calendar.Properties.Add(interval);
+        calendar.AddProperty("X-PUBLISHED-TTL", refresh);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(BrusselsTime.ZoneId, EarliestTime(feed.Meetings.Select(m => m.Meeting)), includeHistoricalData: false));
+        foreach (var (meeting, changedAt) in feed.Meetings)
+        {
+            meeting.Validate();
+            var stamp = new CalDateTime(changedAt.UtcDateTime.AddTicks(-(changedAt.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)), CalDateTime.UtcTzId);
+            var vevent = Event(meeting);
+            vevent.DtStamp = stamp;
+            vevent.LastModified = stamp;
+            calendar.Events.Add(vevent);
+            foreach (var changed in meeting.Overrides.OrderBy(o => o.OriginalStart))
+            {
+                var instance = Override(meeting, changed);
+                instance.DtStamp = stamp;
+                instance.LastModified = stamp;
+                calendar.Events.Add(instance);
+            }
+        }
+        return new CalendarSerializer().SerializeToString(calendar)
+            ?? throw new InvalidOperationException($"Ical.Net wrote no calendar for the feed '{feed.Name}'.");
     }
 
     /// <summary>The UID of every message about a meeting: <c>&lt;meetingId&gt;@&lt;domain of the organiser's (From) address&gt;</c>.</summary>
@@ -159,14 +204,30 @@ public sealed class InvitationCalendar(TimeProvider clock)
     /// machine's clock, not ours) and throws when that range runs backwards, i.e. for any meeting more than a year
     /// ahead. The rules it writes recur yearly without end, so today's rules serve later meetings as well.
     /// </summary>
-    private static DateTime EarliestTime(InvitationEvent invitation)
+    private static DateTime EarliestTime(IEnumerable<InvitationEvent> invitations)
     {
         // The clock Ical.Net itself reads, on purpose: the injected one may stand anywhere in a test.
         var earliest = TimeProvider.System.GetUtcNow();
-        foreach (var time in invitation.ExceptionDates.Concat(invitation.Overrides.Select(o => o.Start)).Append(invitation.Start).Append(invitation.OccurrenceOf ?? invitation.Start))
+        foreach (var invitation in invitations)
         {
-            if (time < earliest) earliest = time;
+            foreach (var time in invitation.ExceptionDates.Concat(invitation.Overrides.Select(o => o.Start)).Append(invitation.Start).Append(invitation.OccurrenceOf ?? invitation.Start))
+            {
+                if (time < earliest) earliest = time;
+            }
         }
         return BrusselsTime.ToLocal(earliest).Date;
     }
+}
+
+/// <summary>A subscription feed's calendar: its name, how often clients should look again, and its meetings.</summary>
+public sealed record PublishedCalendar
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Each meeting as its invitation describes it (the recipient is the feed's owner, and is not written), with its last change.</summary>
+    public required IReadOnlyList<(InvitationEvent Meeting, DateTimeOffset ChangedAt)> Meetings { get; init; }
 }

@@ -40,6 +40,14 @@ public sealed class InvitationEvents(MailAddresses addresses, IGraphStore store)
         };
     }
 
+    /// <summary>
+    /// The meeting as a subscription feed shows it: the whole series as it stands (cancelled dates as EXDATE, changed
+    /// ones as overrides), its UID the one its invitations carry. <paramref name="reader"/> is the feed's owner; only
+    /// their language is used (the calendar names no people).
+    /// </summary>
+    public InvitationEvent ForFeed(MeetingState meeting, InvitationRecipient reader) =>
+        Series(meeting, new InvitationOrganizer { Name = addresses.FromAddress, Email = addresses.FromAddress }, reader);
+
     /// <summary>The recipient of a Person node, or null without a usable address.</summary>
     public static InvitationRecipient? Recipient(Node person)
     {

@@ -1,5 +1,5 @@
 import type {
-  Account, AccountInput, ApiToken, AuditPage, ChangePage, CreatedToken, EraseResult, GraphDocument, GraphNode,
+  Account, AccountInput, ApiToken, AuditPage, CalendarFeed, ChangePage, CreatedFeed, CreatedToken, EraseResult, GraphDocument, GraphNode,
   GraphRelationship, GraphSchema, HealthReport, ImportResult, Me, Page, Problem, Properties, SearchHit, Subgraph,
 } from './types';
 import { lang } from '../i18n';
@@ -176,6 +176,9 @@ export const api = {
   tokens: () => request<ApiToken[]>('GET', '/api/tokens'),
   createToken: (name: string) => request<CreatedToken>('POST', '/api/tokens', { name }),
   revokeToken: (id: string) => request<void>('DELETE', `/api/tokens/${enc(id)}`),
+  feeds: () => request<CalendarFeed[]>('GET', '/api/feeds'),
+  createFeed: (feed: { kind: 'personal' | 'platform'; platform?: string | null; name?: string | null }) => request<CreatedFeed>('POST', '/api/feeds', feed),
+  revokeFeed: (id: string) => request<void>('DELETE', `/api/feeds/${enc(id)}`),
   audit: (params: { actor?: string | null; before?: number | null; limit?: number }) => request<AuditPage>('GET', '/api/audit' + qs(params)),
 
   /** Everything stored about a person, as the file the server offers for download. */

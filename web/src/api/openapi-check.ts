@@ -28,6 +28,8 @@ export type Checks = [
   Assert<SameKeys<T.Grant, S['RoleGrant']>>,
   Assert<SameKeys<T.ApiToken, S['ApiToken']>>,
   Assert<SameKeys<T.CreatedToken, S['CreatedToken']>>,
+  Assert<SameKeys<T.CalendarFeed, S['FeedResponse']>>,
+  Assert<SameKeys<T.CreatedFeed, S['CreatedFeed']>>,
   Assert<SameKeys<T.AuditEntry, S['AuditEntry']>>,
   Assert<SameKeys<T.AuditPage, S['AuditPage']>>,
   Assert<SameKeys<T.EraseResult, S['ErasureResponse']>>,

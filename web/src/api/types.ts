@@ -166,6 +166,24 @@ export interface Me {
   oidcName?: string | null;
 }
 
+/** A calendar subscription (iCalendar feed) of the signed-in account; never its token. */
+export interface CalendarFeed {
+  id: string;
+  kind: 'personal' | 'platform' | string;
+  /** the platform of a platform feed */
+  platform: string | null;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** POST /api/feeds: the feed and its addresses, shown this once. */
+export interface CreatedFeed {
+  feed: CalendarFeed;
+  url: string;
+  webcalUrl: string;
+}
+
 export interface ApiToken {
   id: string;
   accountId: string;

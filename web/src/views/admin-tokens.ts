@@ -4,6 +4,7 @@ import type { ApiToken, CreatedToken } from '../api/types';
 import { append, button, clear, h } from '../dom';
 import { formatDateTime, t } from '../i18n';
 import type { AdminCtx } from './admin-context';
+import { copyField } from './copy';
 import { confirmDialog } from './dialog';
 
 export class TokensView {
@@ -77,7 +78,7 @@ export class TokensView {
       h('div', { className: 'secret-row' },
         h('label', { for: 'token-secret', className: 'visually-hidden' }, t('tokens.secretLabel')),
         secret,
-        button(t('tokens.copy'), () => void copy(secret, copied), { className: 'secondary', id: 'token-copy' })),
+        button(t('tokens.copy'), () => void copyField(secret, copied), { className: 'secondary', id: 'token-copy' })),
       copied,
       button(t('tokens.dismiss'), () => { this.created = null; this.render(); this.root.querySelector<HTMLElement>('#token-name')?.focus(); }, { className: 'secondary small', id: 'token-dismiss' }));
   }
@@ -89,16 +90,5 @@ export class TokensView {
       this.ctx.toast(t('tokens.revokedToast'));
       await this.load();
     } catch (e) { this.ctx.toast(t('toast.error', { msg: e instanceof Error ? e.message : String(e) }), 'error'); }
-  }
-}
-
-async function copy(input: HTMLInputElement, status: HTMLElement): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(input.value);
-    status.textContent = t('tokens.copied');
-  } catch {
-    input.focus();
-    input.select();
-    status.textContent = t('tokens.copyFailed');
   }
 }

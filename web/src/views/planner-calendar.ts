@@ -14,6 +14,7 @@ import {
 import { formatDay, formatMonth, formatWhen } from '../planning/format';
 import { type DayHoliday, holidaysByDay } from '../planning/holidays';
 import { type LiveView, type PlannerCtx, meetingChanges } from './planner-context';
+import { openFeedsDialog } from './planner-feeds';
 
 const VIEW_KEY = 'netwerk.planner.view';
 
@@ -56,6 +57,7 @@ export class PlannerCalendar implements LiveView {
         button(`${t('planner.next')} ›`, () => this.step(1), { id: 'cal-next' })),
       this.title,
       h('div', { className: 'spacer' }),
+      button(t('planner.feeds.open'), () => openFeedsDialog(this.ctx), { className: 'secondary', id: 'open-feeds' }),
       this.ctx.canPlan ? button(`+ ${t('planner.newMeeting')}`, () => this.ctx.go('new'), { className: 'primary', id: 'new-meeting' })
         : h('span', { className: 'read-only-badge', id: 'read-only' }, t('role.readOnly')));
     this.root.append(toolbar, this.filterBar(), legend(), this.status, this.body);
