@@ -17,6 +17,7 @@ if [ -f web/package.json ]; then
   step bash -c 'cd web && npm test'
   step bash -c 'cd web && npm run build'
 fi
+ensure_networkx
 dotnet restore Netwerk.sln
 dotnet build Netwerk.sln -c Release --no-restore
 step dotnet test Netwerk.sln -c Release --no-build

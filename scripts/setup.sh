@@ -25,3 +25,12 @@ ensure_chromium() {
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 }
+
+# Debian's NetworkX for /usr/bin/python3: the export tests read GEXF and GraphML back with it (an independent reader).
+ensure_networkx() {
+  /usr/bin/python3 -c "import networkx" >/dev/null 2>&1 && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-networkx >/dev/null
+}

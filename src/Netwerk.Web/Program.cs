@@ -51,6 +51,7 @@ app.MapRelationships();
 app.MapGraphViews();
 app.MapChanges();
 app.MapTransfer();
+app.MapExports();
 app.MapLive();
 app.MapAnalysis();
 app.MapMeetings();

@@ -10,6 +10,7 @@ using Netwerk.Core.Graph;
 //   dotnet run --project tests/Netwerk.Benchmarks -c Release -- planning          slot finder and speed-date timings
 //   dotnet run --project tests/Netwerk.Benchmarks -c Release -- invitations       1,000 invitations composed and sent to maildev
 //   dotnet run --project tests/Netwerk.Benchmarks -c Release -- feeds             a platform's calendar feed (2-year weekly series + 50 meetings)
+//   dotnet run --project tests/Netwerk.Benchmarks -c Release -- export            GEXF and GraphML writers: demo, 5k/20k and Flanders-scale graphs
 //   dotnet run --project tests/Netwerk.Benchmarks -c Release -- betweenness FILE  exact betweenness of an edge list
 //                                                   (one "u v" pair per line; writes FILE.csharp.txt with "node value")
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -18,6 +19,7 @@ if (args.Length >= 2 && args[0] == "betweenness") return Betweenness(args[1]);
 if (args.Length >= 1 && args[0] == "planning") return PlanningBench.Run();
 if (args.Length >= 1 && args[0] == "invitations") return await InvitationBench.Run();
 if (args.Length >= 1 && args[0] == "feeds") return await FeedBench.Run();
+if (args.Length >= 1 && args[0] == "export") return await ExportBench.Run();
 if (args.Length >= 1 && args[0] == "report") return Flanders(2023, reportOnly: true);
 return Flanders(args.Length > 0 && int.TryParse(args[0], out var seed) ? seed : 2023, reportOnly: false);
 

@@ -1,6 +1,6 @@
 // Netwerk front end: wires the views to the model, the API and the live feed.
 import './styles.css';
-import { ApiError, api, callJson, getJson } from './api/client';
+import { ApiError, type ExportFormat, api, callJson, getJson } from './api/client';
 import type { Change, GraphNode, GraphSchema } from './api/types';
 import { canEdit, canPlan, grantedRegions, initialRegion, roleFor } from './auth';
 import { type Ctx, indexSchema } from './context';
@@ -18,6 +18,7 @@ import { Editing } from './views/editing';
 import { FiltersView } from './views/filters';
 import { langSelect } from './views/lang-select';
 import { eraseDialog, erasedMessage, exportPerson } from './views/gdpr';
+import { openExportDialog } from './views/export-dialog';
 import { openImport } from './views/importer';
 import { type LayoutName, MapView } from './views/map';
 import { PanelView } from './views/panel';
@@ -305,7 +306,9 @@ class App {
         h('div', { className: 'spacer' }),
         h('div', { className: 'segmented', role: 'group', 'aria-label': t('map.export') },
           button('PNG', () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', 'aria-label': t('map.exportPng'), title: t('map.exportPng'), id: 'export-png' }),
-          button('JSON', () => this.exportJson(), { className: 'secondary', id: 'export-json', 'aria-label': t('map.exportJson'), title: t('map.exportJson') })),
+          button('JSON', () => this.exportJson(), { className: 'secondary', id: 'export-json', 'aria-label': t('map.exportJson'), title: t('map.exportJson') }),
+          ...(['gexf', 'graphml', 'csv'] as const).map((f) => button(f === 'gexf' ? 'GEXF' : f === 'graphml' ? 'GraphML' : 'CSV', () => this.exportFile(f),
+            { className: 'secondary', id: `export-${f}`, 'aria-label': t(`map.export.${f}`), title: t(`map.export.${f}`) }))),
         button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import', hidden: !editable }),
         large, langSel));
   }
@@ -542,6 +545,15 @@ class App {
     const doc = this.model.toDocument(this.visible);
     const region = this.region ? `-${this.region}` : '';
     download(`netwerk${region}-${this.asOf ?? todayInBrussels()}.json`, new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
+  }
+
+  /** GEXF, GraphML or CSV of the current view or the whole region, made by the server. */
+  private exportFile(format: ExportFormat): void {
+    openExportDialog(format, {
+      schema: this.schema, region: this.region, asOf: this.asOf,
+      visible: () => [...this.visible].sort(),
+      toast: (m, k) => this.toast(m, k),
+    });
   }
 
   private globalKeys(e: KeyboardEvent): void {

@@ -49,6 +49,7 @@ public static class MeetingEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         InviteeEndpoints.Map(group);
         AttendanceEndpoints.Map(group);
+        MeetingListExports.Map(group);
         return app;
     }
 

@@ -186,7 +186,36 @@ export const api = {
     const res = await send('GET', `/api/people/${enc(id)}/export`);
     return { blob: await res.blob(), fileName: fileName(res, `persoon-${id}.json`) };
   },
+  /**
+   * A network export as a file: GEXF, GraphML or CSV (one kind or relationship type). With `nodes` the server
+   * exports that view of the map (POST), without it the region or whole graph (GET).
+   */
+  exportGraph: async (format: ExportFormat, req: ExportRequest) => {
+    const query = qs({ region: req.region, asOf: req.asOf, kind: req.kind, type: req.type });
+    const res = req.nodes
+      ? await send('POST', `/api/export/${format}`, { region: req.region, asOf: req.asOf, nodes: req.nodes, kind: req.kind, type: req.type })
+      : await send('GET', `/api/export/${format}${query}`);
+    return { blob: await res.blob(), fileName: fileName(res, `netwerk.${format}`) };
+  },
+  /** A meeting's invitee or attendance list as .xlsx. */
+  meetingList: async (id: string, list: 'invitees' | 'attendance') => {
+    const res = await send('GET', `/api/meetings/${enc(id)}/${list}.xlsx`, undefined, { Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json' });
+    return { blob: await res.blob(), fileName: fileName(res, `${list}-${id}.xlsx`) };
+  },
   erasePerson: (id: string) => request<EraseResult>('POST', `/api/people/${enc(id)}/erase`),
 };
 
 export type Api = typeof api;
+
+export type ExportFormat = 'gexf' | 'graphml' | 'csv';
+
+export interface ExportRequest {
+  region: string | null;
+  asOf: string | null;
+  /** the node ids the map shows; absent = the region (or whole graph) */
+  nodes?: string[];
+  kind?: string;
+  type?: string;
+  /** CSV: 'semicolon' (default, Excel in Belgium) or 'comma' */
+  delimiter?: string;
+}

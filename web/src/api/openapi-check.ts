@@ -2,6 +2,7 @@
 // types (src/api/openapi.d.ts, made by `npm run gen:api` from web/openapi.json) and vice versa.
 // `tsc --noEmit` (part of `npm run build`) fails when the server's contract and ours drift.
 import type { components } from './openapi';
+import type { ExportRequest } from './client';
 import type * as M from './meetings';
 import type * as T from './types';
 
@@ -10,6 +11,7 @@ type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] ext
 type Assert<X extends true> = X;
 
 export type Checks = [
+  Assert<SameKeys<ExportRequest, S['ExportViewRequest']>>,
   Assert<SameKeys<T.GraphNode, S['Node']>>,
   Assert<SameKeys<T.GraphRelationship, S['Relationship']>>,
   Assert<SameKeys<T.Subgraph, S['Subgraph']>>,

@@ -5,9 +5,9 @@
 // the meeting (every delivery state and answer is a change of an INVITED relationship), at most four
 // times a second, so a bulk send of a hundred mails moves the counters without flooding the server.
 // Viewers see it all without the button.
-import { ApiError } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { type InvitationStatus, type InvitationsResponse, meetingsApi } from '../api/meetings';
-import { button, clear, h } from '../dom';
+import { button, clear, download, h } from '../dom';
 import { type MessageKey, formatDateTime, t } from '../i18n';
 import {
   type InvitationColumn, type InvitationFilter, Throttle, answerCounts, filterInvitations, progress, sendAction, sortInvitations,
@@ -58,7 +58,9 @@ export class InvitationsView {
     this.root = h('div', { className: 'invitations', id: 'invitations' },
       this.problems,
       h('div', { className: 'inv-actions' }, this.sendButton, this.hint),
-      readOnly ? h('p', { className: 'muted small' }, t('planner.inv.readOnly')) : null,
+      readOnly ? h('p', { className: 'muted small' }, t('planner.inv.readOnly')) : h('div', { className: 'inv-downloads', role: 'group', 'aria-label': t('planner.inv.downloads') },
+        button(t('planner.inv.downloadInvitees'), () => void this.downloadList('invitees'), { className: 'secondary small', id: 'inv-download-invitees' }),
+        button(t('planner.inv.downloadAttendance'), () => void this.downloadList('attendance'), { className: 'secondary small', id: 'inv-download-attendance' })),
       h('div', { className: 'inv-summary' },
         h('div', { className: 'inv-progress' }, this.progressLabel, this.bar),
         h('div', {}, h('h3', {}, t('planner.inv.delivery')), this.counters),
@@ -71,6 +73,18 @@ export class InvitationsView {
 
   /** Something about the meeting changed (an INVITED relationship, the meeting's sequence): read again, throttled. */
   refresh(): void { if (this.meetingId()) this.throttle.request(); }
+
+  /** The invitee or attendance list as .xlsx (name, organisation, function, e-mail, answer, present). */
+  private async downloadList(list: 'invitees' | 'attendance'): Promise<void> {
+    const id = this.meetingId();
+    if (!id) return;
+    try {
+      const { blob, fileName } = await api.meetingList(id, list);
+      download(fileName, blob);
+    } catch (e) {
+      showGeneral(this.problems, [e instanceof Error ? e.message : String(e)]);
+    }
+  }
 
   /** Reads the list now. */
   async load(): Promise<void> {
