@@ -37,7 +37,7 @@ public static class ReportEndpoints
     /// <summary>The report in the request's language (section and finding titles); labels of types come from /api/schema.</summary>
     public sealed record AnnualReportResponse(
         int Year, string Region, string? RegionName, PartnerResponse Partner, DateOnly AsOf, ReportTotals Totals,
-        IReadOnlyList<PrioritySectionResponse> Priorities, BlindSpotsResponse BlindSpots);
+        IReadOnlyList<PrioritySectionResponse> Priorities, AnnualBlindSpotsResponse BlindSpots);
 
     public sealed record PartnerResponse(string Type, string Label);
 
@@ -45,9 +45,9 @@ public static class ReportEndpoints
         string Code, string Title, int MeetingsHeld, int Attendance, IReadOnlyList<PlatformYear> Platforms, IReadOnlyList<EventYear> Events,
         IReadOnlyList<AgreementYear> Agreements, IReadOnlyList<ThemeYear> Themes, IReadOnlyList<ReportRef> Organisations, IReadOnlyList<ReportRef> Municipalities);
 
-    public sealed record BlindSpotsResponse(DateOnly AsOf, int Found, int ActedOn, IReadOnlyList<FindingResponse> Findings);
+    public sealed record AnnualBlindSpotsResponse(DateOnly AsOf, int Found, int ActedOn, IReadOnlyList<AnnualFindingResponse> Findings);
 
-    public sealed record FindingResponse(string Id, string Kind, Severity Severity, string Title, bool ActedOn, IReadOnlyList<FindingMeeting> Meetings);
+    public sealed record AnnualFindingResponse(string Id, string Kind, Severity Severity, string Title, bool ActedOn, IReadOnlyList<FindingMeeting> Meetings);
 
     private static async Task<Ok<AnnualReportResponse>> GetAnnual(
         IGraphStore store, AnalysisCache cache, TimeProvider time, RequestAccess access, HttpContext http,
@@ -59,8 +59,8 @@ public static class ReportEndpoints
             report.Year, report.RegionId!, report.RegionName, new PartnerResponse(report.PartnerType, partnerLabel.For(language)), asOf, report.Totals,
             [.. report.Priorities.Select(p => new PrioritySectionResponse(p.Code, p.Title.For(language), p.MeetingsHeld, p.Attendance,
                 p.Platforms, p.Events, p.Agreements, p.Themes, p.Organisations, p.Municipalities))],
-            new BlindSpotsResponse(report.BlindSpots.AsOf, report.BlindSpots.Found, report.BlindSpots.ActedOn,
-                [.. report.BlindSpots.Findings.Select(f => new FindingResponse(f.Id, f.Kind, f.Severity, f.Title.For(language), f.ActedOn, f.Meetings))])));
+            new AnnualBlindSpotsResponse(report.BlindSpots.AsOf, report.BlindSpots.Found, report.BlindSpots.ActedOn,
+                [.. report.BlindSpots.Findings.Select(f => new AnnualFindingResponse(f.Id, f.Kind, f.Severity, f.Title.For(language), f.ActedOn, f.Meetings))])));
     }
 
     private static async Task<FileContentHttpResult> GetAnnualDocx(
