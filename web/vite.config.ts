@@ -9,7 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      input: { main: 'index.html', report: 'report.html', signin: 'signin.html', admin: 'admin.html', planner: 'planner.html', rsvp: 'rsvp.html' },
+      input: { main: 'index.html', report: 'report.html', jaarverslag: 'jaarverslag.html', signin: 'signin.html', admin: 'admin.html', planner: 'planner.html', rsvp: 'rsvp.html' },
     },
   },
   server: {

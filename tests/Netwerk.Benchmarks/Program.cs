@@ -4,9 +4,11 @@ using Netwerk.Benchmarks;
 using Netwerk.Core.Analysis;
 using Netwerk.Core.Analysis.BlindSpots;
 using Netwerk.Core.Graph;
+using Netwerk.Core.Reports;
 
 // Usage:
 //   dotnet run --project tests/Netwerk.Benchmarks -c Release                      Flanders-scale timings
+//   dotnet run --project tests/Netwerk.Benchmarks -c Release -- annual            annual report (jaarverslag) build timings
 //   dotnet run --project tests/Netwerk.Benchmarks -c Release -- planning          slot finder and speed-date timings
 //   dotnet run --project tests/Netwerk.Benchmarks -c Release -- invitations       1,000 invitations composed and sent to maildev
 //   dotnet run --project tests/Netwerk.Benchmarks -c Release -- feeds             a platform's calendar feed (2-year weekly series + 50 meetings)
@@ -21,6 +23,7 @@ if (args.Length >= 1 && args[0] == "invitations") return await InvitationBench.R
 if (args.Length >= 1 && args[0] == "feeds") return await FeedBench.Run();
 if (args.Length >= 1 && args[0] == "export") return await ExportBench.Run();
 if (args.Length >= 1 && args[0] == "report") return Flanders(2023, reportOnly: true);
+if (args.Length >= 1 && args[0] == "annual") return Annual(2023);
 return Flanders(args.Length > 0 && int.TryParse(args[0], out var seed) ? seed : 2023, reportOnly: false);
 
 static int Flanders(int seed, bool reportOnly)
@@ -64,6 +67,35 @@ static int Flanders(int seed, bool reportOnly)
         regionTimes.Add(watch.Elapsed.TotalMilliseconds);
     }
     Console.WriteLine($"{"per region: snapshot + all metrics + report",-52} {regionTimes.Average(),8:F0} ms mean, {regionTimes.Max():F0} ms max ({ids.Average(m => m.Count):F0} nodes mean)");
+    return 0;
+}
+
+// The annual report on a Flanders-scale graph: the whole graph at once (a provincial view) and each region's share,
+// from a snapshot without "as of" date (relationships judged per meeting day), blind spots given as computed elsewhere.
+static int Annual(int seed)
+{
+    Console.WriteLine($"Netwerk annual report benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, seed {seed}");
+    var network = new FlandersNetwork(seed);
+    var today = new DateOnly(2024, 3, 1);
+    var builder = new AnnualReportBuilder();
+    var warm = GraphSnapshot.Build(new FlandersNetwork(seed, regions: 2, scale: 0.5).Graph);
+    builder.Build(warm, 2023, today);
+    var snapshot = Time("snapshot build (all dates)", () => GraphSnapshot.Build(network.Graph));
+    Console.WriteLine($"  snapshot: {snapshot.NodeCount:N0} nodes, {snapshot.RelationshipCount:N0} relationships");
+    var whole = Time("annual report, whole graph", () => builder.Build(snapshot, 2023, today));
+    Console.WriteLine($"  {whole.Totals.MeetingsHeld:N0} meetings held, {whole.Totals.Attendance:N0} attendance, {whole.Totals.Organisations:N0} organisations, "
+        + $"{whole.Priorities.Sum(p => p.Platforms.Count):N0} platform rows");
+    var times = new List<double>();
+    foreach (var (region, members) in network.RegionMembers.OrderBy(r => r.Key, StringComparer.Ordinal))
+    {
+        var set = members.ToHashSet();
+        var sub = new Subgraph(network.Graph.Nodes.Where(n => set.Contains(n.Id)).ToList(),
+            network.Graph.Relationships.Where(r => set.Contains(r.From) && set.Contains(r.To)).ToList());
+        var watch = Stopwatch.StartNew();
+        builder.Build(GraphSnapshot.Build(sub), 2023, today, region);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    Console.WriteLine($"{"per region: snapshot + annual report",-52} {times.Average(),8:F1} ms mean, {times.Max():F1} ms max ({times.Count} regions)");
     return 0;
 }
 

@@ -1,12 +1,14 @@
 // Every user-visible string of the UI, in Dutch (default) and English. Graph data (names, schema
 // labels) comes from the server with its own nl/en labels.
 
+import { jaarverslagEn, jaarverslagNl } from './i18n-jaarverslag';
 import { plannerEn, plannerNl } from './i18n-planner';
 
 export type Lang = 'nl' | 'en';
 
 const nl = {
   ...plannerNl,
+  ...jaarverslagNl,
   'app.title': 'Netwerk',
   'app.subtitle': 'Regie sociale economie en werk',
   'app.skip': 'Naar de kaart',
@@ -376,6 +378,7 @@ export type MessageKey = keyof typeof nl;
 
 const en: Record<MessageKey, string> = {
   ...plannerEn,
+  ...jaarverslagEn,
   'app.title': 'Netwerk',
   'app.subtitle': 'Social economy and work network',
   'app.skip': 'Skip to the map',

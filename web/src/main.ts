@@ -303,6 +303,7 @@ class App {
         button(t('blind.open'), () => { this.blindSpots.toggle(); this.headerEl.querySelector('#open-blindspots')?.setAttribute('aria-pressed', String(this.blindSpots.isOpen)); },
           { id: 'open-blindspots', className: 'toggle', 'aria-pressed': String(this.blindSpots?.isOpen ?? false), 'aria-controls': 'blindspots' }),
         h('a', { href: '/planner.html', id: 'open-planner', className: 'button-link secondary' }, t('planner.open')),
+        h('a', { href: `/jaarverslag.html${this.region ? `?${new URLSearchParams({ region: this.region })}` : ''}`, id: 'open-annual', className: 'button-link secondary' }, t('annual.open')),
         h('div', { className: 'spacer' }),
         h('div', { className: 'segmented', role: 'group', 'aria-label': t('map.export') },
           button('PNG', () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', 'aria-label': t('map.exportPng'), title: t('map.exportPng'), id: 'export-png' }),

@@ -32,6 +32,7 @@ public sealed class GraphSnapshot
     private readonly int[] _relationshipFrom;
     private readonly int[] _relationshipTo;
     private readonly DateOnly?[] _relationshipValidFrom;
+    private readonly DateOnly?[] _relationshipValidUntil;
     private readonly IReadOnlyDictionary<string, JsonElement>[] _relationshipProperties;
     // Incident relationships of node v: IncidentRelationships[IncidentOffsets[v]..IncidentOffsets[v + 1]].
     private readonly int[] _incidentOffsets;
@@ -40,7 +41,7 @@ public sealed class GraphSnapshot
     private GraphSnapshot(
         DateOnly? asOf, string[] ids, string[] kinds, IReadOnlyDictionary<string, JsonElement>[] properties, Dictionary<string, int> index,
         int[] offsets, int[] targets, string[] relationshipIds, string[] relationshipTypes, int[] relationshipFrom, int[] relationshipTo,
-        DateOnly?[] relationshipValidFrom, IReadOnlyDictionary<string, JsonElement>[] relationshipProperties, int[] incidentOffsets, int[] incidentRelationships)
+        DateOnly?[] relationshipValidFrom, DateOnly?[] relationshipValidUntil, IReadOnlyDictionary<string, JsonElement>[] relationshipProperties, int[] incidentOffsets, int[] incidentRelationships)
     {
         AsOf = asOf;
         _ids = ids;
@@ -54,6 +55,7 @@ public sealed class GraphSnapshot
         _relationshipFrom = relationshipFrom;
         _relationshipTo = relationshipTo;
         _relationshipValidFrom = relationshipValidFrom;
+        _relationshipValidUntil = relationshipValidUntil;
         _relationshipProperties = relationshipProperties;
         _incidentOffsets = incidentOffsets;
         _incidentRelationships = incidentRelationships;
@@ -102,6 +104,7 @@ public sealed class GraphSnapshot
         var relFrom = new int[relCount];
         var relTo = new int[relCount];
         var relValidFrom = new DateOnly?[relCount];
+        var relValidUntil = new DateOnly?[relCount];
         var relProperties = new IReadOnlyDictionary<string, JsonElement>[relCount];
         var typeNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var pairs = new long[relCount];
@@ -115,6 +118,7 @@ public sealed class GraphSnapshot
             relFrom[r] = index[rel.From];
             relTo[r] = index[rel.To];
             relValidFrom[r] = rel.ValidFrom;
+            relValidUntil[r] = rel.ValidUntil;
             relProperties[r] = rel.Properties;
             incidentCounts[relFrom[r]]++;
             if (relTo[r] != relFrom[r])
@@ -163,7 +167,7 @@ public sealed class GraphSnapshot
         }
 
         return new GraphSnapshot(asOf, ids, kinds, properties, index, offsets, targets,
-            relIds, relTypes, relFrom, relTo, relValidFrom, relProperties, incidentOffsets, incident);
+            relIds, relTypes, relFrom, relTo, relValidFrom, relValidUntil, relProperties, incidentOffsets, incident);
     }
 
     public string IdOf(int node) => _ids[node];
@@ -196,6 +200,12 @@ public sealed class GraphSnapshot
     public int RelationshipTo(int relationship) => _relationshipTo[relationship];
 
     public DateOnly? RelationshipValidFrom(int relationship) => _relationshipValidFrom[relationship];
+
+    public DateOnly? RelationshipValidUntil(int relationship) => _relationshipValidUntil[relationship];
+
+    /// <summary>Whether a relationship holds at some point between two dates (inclusive); open ends hold forever.</summary>
+    public bool RelationshipValidDuring(int relationship, DateOnly from, DateOnly until) =>
+        (_relationshipValidFrom[relationship] is not { } f || f <= until) && (_relationshipValidUntil[relationship] is not { } u || from <= u);
 
     public IReadOnlyDictionary<string, JsonElement> RelationshipProperties(int relationship) => _relationshipProperties[relationship];
 

@@ -24,11 +24,15 @@ namespace Netwerk.Web.Meetings;
 /// its platforms, the parties of its agreements and projects, the attendees of its meetings (not for a sector gap,
 /// where the one shared meeting is the problem); the evidence's people are added by hand;</item>
 /// <item>themes — the evidence's themes; title, description (explanation and suggestion) in the request's language;</item>
-/// <item>time — a placeholder four weeks after the reference date, Tuesday 10:00–12:00, status draft.</item>
+/// <item>time — a placeholder four weeks after the reference date, Tuesday 10:00–12:00, status draft;</item>
+/// <item>finding — the finding's id, so the annual report can tell which blind spots were acted on.</item>
 /// </list>
 /// </summary>
 public static class FindingMeetings
 {
+    /// <summary>The Meeting property that keeps the finding a meeting was planned for (the annual report counts it as acted on).</summary>
+    public const string FindingProperty = "finding";
+
     public static async Task<Created<MeetingResponse>> CreateFromFinding(
         FromFindingRequest body, IGraphStore store, AnalysisCache cache, PlanningGraph planning, RequestAccess access, HttpContext http, HttpResponse response, CancellationToken ct)
     {
@@ -87,7 +91,11 @@ public static class FindingMeetings
         };
         var valid = await MeetingValidation.ValidateAsync(request, store, null, ct);
         await access.EnsurePlannableAsync([.. valid.Platform is { } p ? [p] : Array.Empty<string>(), .. organisations.Take(1)], ct);
-        var extra = new Dictionary<string, JsonElement> { ["inviteRules"] = MeetingNode.ToJsonText(new StoredInviteList(definition)) };
+        var extra = new Dictionary<string, JsonElement>
+        {
+            ["inviteRules"] = MeetingNode.ToJsonText(new StoredInviteList(definition)),
+            [FindingProperty] = MeetingNode.Element(finding.Id),
+        };
         var state = await MeetingEndpoints.CreateAsync(store, null, valid, extra, ct);
         response.SetETag(state.Node.Version);
         return TypedResults.Created($"/api/meetings/{Uri.EscapeDataString(state.Id)}", state.ToResponse());

@@ -20,8 +20,11 @@ public sealed record ValidMeeting(
 /// </summary>
 public static class MeetingValidation
 {
-    /// <summary>Properties managed by their own endpoints; a PUT of the meeting keeps them.</summary>
-    private static readonly string[] Kept = ["exceptions", "sequence", "inviteRules", "attendeeCount", "anonymousAttendees"];
+    /// <summary>
+    /// Properties managed by their own endpoints or set on the node outside the planner (the finding it was planned for,
+    /// its policy priority); a PUT of the meeting keeps them.
+    /// </summary>
+    private static readonly string[] Kept = ["exceptions", "sequence", "inviteRules", "attendeeCount", "anonymousAttendees", "finding", "priority"];
 
     private static readonly Dictionary<string, string> FieldOfProperty = new(StringComparer.Ordinal)
     {

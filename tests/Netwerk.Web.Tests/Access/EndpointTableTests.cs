@@ -50,6 +50,8 @@ public sealed class EndpointTableTests : IAsyncLifetime
         ["GET /api/analysis/metrics"] = Need.Viewer,
         ["GET /api/analysis/blindspots"] = Need.Viewer,
         ["GET /api/analysis/path"] = Need.Viewer,
+        ["GET /api/reports/annual"] = Need.Viewer,
+        ["GET /api/reports/annual.docx"] = Need.Viewer,
         ["GET /api/accounts/"] = Need.Regisseur,
         ["POST /api/accounts/"] = Need.Regisseur,
         ["PUT /api/accounts/{id}"] = Need.Regisseur,

@@ -4,6 +4,7 @@
 import type { components } from './openapi';
 import type { ExportRequest } from './client';
 import type * as M from './meetings';
+import type * as R from './reports';
 import type * as T from './types';
 
 type S = components['schemas'];
@@ -12,6 +13,18 @@ type Assert<X extends true> = X;
 
 export type Checks = [
   Assert<SameKeys<ExportRequest, S['ExportViewRequest']>>,
+  Assert<SameKeys<R.AnnualReport, S['AnnualReportResponse']>>,
+  Assert<SameKeys<R.AnnualReport['partner'], S['PartnerResponse']>>,
+  Assert<SameKeys<R.AnnualReport['blindSpots'], S['AnnualBlindSpotsResponse']>>,
+  Assert<SameKeys<R.AnnualFinding, S['AnnualFindingResponse']>>,
+  Assert<SameKeys<R.FindingMeeting, S['FindingMeeting']>>,
+  Assert<SameKeys<R.ReportTotals, S['ReportTotals']>>,
+  Assert<SameKeys<R.PrioritySection, S['PrioritySectionResponse']>>,
+  Assert<SameKeys<R.PlatformYear, S['PlatformYear']>>,
+  Assert<SameKeys<R.EventYear, S['EventYear']>>,
+  Assert<SameKeys<R.AgreementYear, S['AgreementYear']>>,
+  Assert<SameKeys<R.ThemeYear, S['ThemeYear']>>,
+  Assert<SameKeys<R.ReportRef, S['ReportRef']>>,
   Assert<SameKeys<T.GraphNode, S['Node']>>,
   Assert<SameKeys<T.GraphRelationship, S['Relationship']>>,
   Assert<SameKeys<T.Subgraph, S['Subgraph']>>,

@@ -3989,6 +3989,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/annual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual report of a region for a calendar year: per policy priority (WSE-LR1..4) the platforms' meetings (and how many with the partner, default VDAB), attendance, organisations and municipalities reached, themes, events, agreements and follow-up, blind spots found and acted on. */
+        get: {
+            parameters: {
+                query?: {
+                    region?: string;
+                    year?: string;
+                    partner?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReportResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/annual.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same annual report as an editable Word document (Dutch, with Word's heading and table styles). */
+        get: {
+            parameters: {
+                query?: {
+                    region?: string;
+                    year?: string;
+                    partner?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/{id}/invitations": {
         parameters: {
             query?: never;
@@ -4481,9 +4613,57 @@ export interface components {
             table: null | number | string;
             partner: null | string;
         };
+        /** @description An agreement in force during the year and the platforms that follow it up. */
+        AgreementYear: {
+            id: string;
+            title: string;
+            type: null | string;
+            /** Format: date */
+            start: null | string;
+            /** Format: date */
+            end: null | string;
+            parties: components["schemas"]["ReportRef"][];
+            followedUpBy: components["schemas"]["ReportRef"][];
+            /**
+             * Format: int32
+             * @description Held occurrences, in the year, of the platforms that follow the agreement up.
+             */
+            followUpMeetings: number | string;
+            followedUp?: boolean;
+        };
         AllowedValue: {
             value: string;
             label: components["schemas"]["LocalizedText"];
+        };
+        AnnualBlindSpotsResponse: {
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            found: number | string;
+            /** Format: int32 */
+            actedOn: number | string;
+            findings: components["schemas"]["AnnualFindingResponse"][];
+        };
+        AnnualFindingResponse: {
+            id: string;
+            kind: string;
+            severity: components["schemas"]["Severity"];
+            title: string;
+            actedOn: boolean;
+            meetings: components["schemas"]["FindingMeeting"][];
+        };
+        /** @description The report in the request's language (section and finding titles); labels of types come from /api/schema. */
+        AnnualReportResponse: {
+            /** Format: int32 */
+            year: number | string;
+            region: string;
+            regionName: null | string;
+            partner: components["schemas"]["PartnerResponse"];
+            /** Format: date */
+            asOf: string;
+            totals: components["schemas"]["ReportTotals"];
+            priorities: components["schemas"]["PrioritySectionResponse"][];
+            blindSpots: components["schemas"]["AnnualBlindSpotsResponse"];
         };
         /**
          * @description A token for scripts (`Authorization: Bearer …`), acting as its owner. Only a hash is stored; the token
@@ -4624,6 +4804,24 @@ export interface components {
             accountRemoved: boolean;
             storageScrubbed: boolean;
         };
+        /** @description An inspiratiemoment, meet &amp; greet, businessmixer, studiedag or other non-overleg occurrence. */
+        EventYear: {
+            id: string;
+            title: string;
+            type: null | string;
+            /** Format: date */
+            date: string;
+            held: boolean;
+            platformId: null | string;
+            /** Format: int32 */
+            attendance: number | string;
+            /** Format: int32 */
+            registered: number | string;
+            withPartner: boolean;
+            /** Format: int32 */
+            organisations: number | string;
+            themes: components["schemas"]["ReportRef"][];
+        };
         EvidenceResponse: {
             nodes: string[];
             paths: string[][];
@@ -4661,6 +4859,15 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastUsedAt: null | string;
+        };
+        /** @description A meeting planned from a finding (Meeting property `finding`, set by "plan a meeting about this"). */
+        FindingMeeting: {
+            findingId: string;
+            meetingId: string;
+            title: string;
+            /** Format: date-time */
+            start: null | string;
+            status: string;
         };
         FindingResponse: {
             id: string;
@@ -5217,6 +5424,10 @@ export interface components {
             /** Format: int32 */
             idleRounds?: number | string;
         };
+        PartnerResponse: {
+            type: string;
+            label: string;
+        };
         PathItem: {
             nodes: string[];
             relationships: string[];
@@ -5238,6 +5449,53 @@ export interface components {
             meetings: number | string;
             /** Format: int32 */
             attendance: number | string;
+        };
+        /** @description One platform's year: how often it met (and with the partner present or not), attendance, themes. */
+        PlatformYear: {
+            id: string;
+            name: string;
+            type: null | string;
+            /** Format: int32 */
+            cadencePerYear: null | number | string;
+            active: boolean;
+            /** Format: int32 */
+            meetingsHeld: number | string;
+            /**
+             * Format: int32
+             * @description Occurrences later in the year that have not taken place yet.
+             */
+            meetingsPlanned: number | string;
+            /** Format: int32 */
+            meetingsWithPartner: number | string;
+            /** Format: int32 */
+            meetingsWithoutPartner: number | string;
+            /**
+             * Format: int32
+             * @description Held occurrences with no registered attendee: who was there is unknown.
+             */
+            meetingsWithoutAttendance: number | string;
+            /** Format: int32 */
+            attendance: number | string;
+            /** Format: double */
+            averageAttendance: null | number | string;
+            dates: string[];
+            themes: components["schemas"]["ReportRef"][];
+            /** Format: int32 */
+            organisations: number | string;
+        };
+        PrioritySectionResponse: {
+            code: string;
+            title: string;
+            /** Format: int32 */
+            meetingsHeld: number | string;
+            /** Format: int32 */
+            attendance: number | string;
+            platforms: components["schemas"]["PlatformYear"][];
+            events: components["schemas"]["EventYear"][];
+            agreements: components["schemas"]["AgreementYear"][];
+            themes: components["schemas"]["ThemeYear"][];
+            organisations: components["schemas"]["ReportRef"][];
+            municipalities: components["schemas"]["ReportRef"][];
         };
         ProblemDetails: {
             type?: null | string;
@@ -5314,6 +5572,29 @@ export interface components {
             label: components["schemas"]["LocalizedText"];
             endpoints: components["schemas"]["EndpointPair"][];
             properties: components["schemas"]["PropertyDefinition"][];
+        };
+        /** @description A node named in the report. */
+        ReportRef: {
+            id: string;
+            name: string;
+        };
+        /** @description Figures over the whole year, each occurrence and each person, organisation or municipality counted once. */
+        ReportTotals: {
+            /** Format: int32 */
+            meetingsHeld: number | string;
+            /** Format: int32 */
+            meetingsPlanned: number | string;
+            /** Format: int32 */
+            attendance: number | string;
+            /** Format: int32 */
+            people: number | string;
+            /** Format: int32 */
+            organisations: number | string;
+            /** Format: int32 */
+            municipalitiesReached: number | string;
+            /** Format: int32 */
+            municipalitiesInRegion: number | string;
+            municipalitiesNotReached: components["schemas"]["ReportRef"][];
         };
         /**
          * @description What a person may do, per werkingsgebied; each role includes the ones below it.
@@ -5595,6 +5876,13 @@ export interface components {
         Subgraph: {
             nodes: components["schemas"]["Node"][];
             relationships: components["schemas"]["Relationship"][];
+        };
+        /** @description A theme and the number of held occurrences about it (the meeting's own themes and its platform's). */
+        ThemeYear: {
+            id: string;
+            name: string;
+            /** Format: int32 */
+            meetings: number | string;
         };
         TokenRequest: {
             name: null | string;
