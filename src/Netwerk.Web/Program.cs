@@ -15,6 +15,7 @@ using Netwerk.Web.Privacy;
 using Netwerk.Web.Problems;
 using Netwerk.Web.Relationships;
 using Netwerk.Web.SchemaApi;
+using Netwerk.Web.Spreadsheets;
 using Netwerk.Web.Storage;
 using Netwerk.Web.Transfer;
 
@@ -28,6 +29,7 @@ builder.AddAccess();
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddLive(builder.Configuration);
 builder.Services.AddMeetings();
+builder.Services.AddSpreadsheets();
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddInvitations(builder.Configuration).AddInvitationSending();
 
@@ -49,6 +51,7 @@ app.MapRelationships();
 app.MapGraphViews();
 app.MapChanges();
 app.MapTransfer();
+app.MapSpreadsheets();
 app.MapLive();
 app.MapAnalysis();
 app.MapMeetings();
