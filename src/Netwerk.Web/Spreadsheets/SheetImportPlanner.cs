@@ -159,6 +159,12 @@ public sealed class SheetImportPlanner
         var cells = row.Cells;
         var memberName = cells.GetValueOrDefault(ImportTargets.Member, "");
         var memberEmail = cells.TryGetValue(ImportTargets.MemberEmail, out var mail) ? mail.Trim().ToLowerInvariant() : "";
+        // A member column that holds e-mail addresses is read as one.
+        if (memberEmail.Length == 0 && EmailAddresses.IsValid(memberName.ToLowerInvariant()))
+        {
+            memberEmail = memberName.ToLowerInvariant();
+            memberName = "";
+        }
         row.Name = memberName.Length > 0 ? memberName : memberEmail;
         if (memberEmail.Length > 0 && _byEmail[$"Person:{memberEmail}"].FirstOrDefault() is { } byEmail)
         {

@@ -26,7 +26,7 @@ public static class SpreadsheetEndpoints
     {
         var group = app.MapGroup("/api/spreadsheets").WithTags("Import from spreadsheets").RequireAuthorization(RolePolicies.Regisseur)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", Upload).Accepts<IFormFile>("multipart/form-data")
+        group.MapPost("/", Upload)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Uploads an .xlsx or .csv (form field 'file', at most 10 MB): its columns, first rows and a suggested mapping per target. Kept for an hour after its last use.");
         group.MapPost("/{id}/preview", Preview).ProducesValidationProblem()
