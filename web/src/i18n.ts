@@ -2,11 +2,13 @@
 // labels) comes from the server with its own nl/en labels.
 
 import { plannerEn, plannerNl } from './i18n-planner';
+import { sheetsEn, sheetsNl } from './i18n-sheets';
 
 export type Lang = 'nl' | 'en';
 
 const nl = {
   ...plannerNl,
+  ...sheetsNl,
   'app.title': 'Netwerk',
   'app.subtitle': 'Regie sociale economie en werk',
   'app.skip': 'Naar de kaart',
@@ -360,6 +362,7 @@ export type MessageKey = keyof typeof nl;
 
 const en: Record<MessageKey, string> = {
   ...plannerEn,
+  ...sheetsEn,
   'app.title': 'Netwerk',
   'app.subtitle': 'Social economy and work network',
   'app.skip': 'Skip to the map',

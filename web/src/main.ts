@@ -19,6 +19,7 @@ import { FiltersView } from './views/filters';
 import { langSelect } from './views/lang-select';
 import { eraseDialog, erasedMessage, exportPerson } from './views/gdpr';
 import { openImport } from './views/importer';
+import { openSheetImport } from './views/sheet-import';
 import { type LayoutName, MapView } from './views/map';
 import { PanelView } from './views/panel';
 import { openPathDialog } from './views/path';
@@ -307,6 +308,7 @@ class App {
           button('PNG', () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', 'aria-label': t('map.exportPng'), title: t('map.exportPng'), id: 'export-png' }),
           button('JSON', () => this.exportJson(), { className: 'secondary', id: 'export-json', 'aria-label': t('map.exportJson'), title: t('map.exportJson') })),
         button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import', hidden: !editable }),
+        button(t('sheet.open'), () => openSheetImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import-sheet', hidden: !editable }),
         large, langSel));
   }
 
