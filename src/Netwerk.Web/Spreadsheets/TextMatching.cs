@@ -35,7 +35,8 @@ public static class TextMatching
 
     /// <summary>The key two organisation names share when they name the same organisation: folded, legal forms dropped.</summary>
     public static string OrganisationKey(string? name) =>
-        string.Join(' ', Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w)));
+        // Dots go first so "V.Z.W." reads as the legal form "vzw".
+        string.Join(' ', Fold(name?.Replace(".", "", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w)));
 
     /// <summary>The key of a person's name: folded words in alphabetical order.</summary>
     public static string PersonKey(string? name) =>
