@@ -44,6 +44,7 @@ test('a regisseur imports people from an .xlsx: map, preview with an error row a
   assert.equal(await page.isChecked('#sheet-target-people'), true);
   assert.equal(await page.inputValue('select[data-column="Naam"]'), 'name');
   assert.equal(await page.inputValue('select[data-column="Organisatie"]'), 'organisation');
+  if (process.env.NETWERK_E2E_SHOTS) await page.screenshot({ path: join(process.env.NETWERK_E2E_SHOTS, 'sheet-import-mapping.png') });
   await page.click('#sheet-to-preview');
 
   await page.waitForSelector('#sheet-preview');
