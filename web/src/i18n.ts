@@ -3,12 +3,14 @@
 
 import { jaarverslagEn, jaarverslagNl } from './i18n-jaarverslag';
 import { plannerEn, plannerNl } from './i18n-planner';
+import { sheetsEn, sheetsNl } from './i18n-sheets';
 
 export type Lang = 'nl' | 'en';
 
 const nl = {
   ...plannerNl,
   ...jaarverslagNl,
+  ...sheetsNl,
   'app.title': 'Netwerk',
   'app.subtitle': 'Regie sociale economie en werk',
   'app.skip': 'Naar de kaart',
@@ -379,6 +381,7 @@ export type MessageKey = keyof typeof nl;
 const en: Record<MessageKey, string> = {
   ...plannerEn,
   ...jaarverslagEn,
+  ...sheetsEn,
   'app.title': 'Netwerk',
   'app.subtitle': 'Social economy and work network',
   'app.skip': 'Skip to the map',

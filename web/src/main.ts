@@ -20,6 +20,7 @@ import { langSelect } from './views/lang-select';
 import { eraseDialog, erasedMessage, exportPerson } from './views/gdpr';
 import { openExportDialog } from './views/export-dialog';
 import { openImport } from './views/importer';
+import { openSheetImport } from './views/sheet-import';
 import { type LayoutName, MapView } from './views/map';
 import { PanelView } from './views/panel';
 import { openPathDialog } from './views/path';
@@ -311,6 +312,7 @@ class App {
           ...(['gexf', 'graphml', 'csv'] as const).map((f) => button(f === 'gexf' ? 'GEXF' : f === 'graphml' ? 'GraphML' : 'CSV', () => this.exportFile(f),
             { className: 'secondary', id: `export-${f}`, 'aria-label': t(`map.export.${f}`), title: t(`map.export.${f}`) }))),
         button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import', hidden: !editable }),
+        button(t('sheet.open'), () => openSheetImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import-sheet', hidden: !editable }),
         large, langSel));
   }
 

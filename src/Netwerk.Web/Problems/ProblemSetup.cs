@@ -70,6 +70,7 @@ public static class ProblemSetup
                     Status = 400, Detail = e.Text.For(language), Extensions = { ["code"] = e.Code, ["subjects"] = e.Subjects },
                 },
                 GraphValidationException e => Validation(StatusCodes.Status422UnprocessableEntity, e.Errors, language),
+                ProblemResponseException e => e.Problem,
                 RequestProblemException { Errors.Count: > 0 } e => Validation(e.Status, e.Errors, language),
                 RequestProblemException e => new ProblemDetails { Status = e.Status, Detail = e.Detail ?? Details(e.Code, language), Extensions = { ["code"] = e.Code } },
                 GraphItemNotFoundException e => new ProblemDetails

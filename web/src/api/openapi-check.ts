@@ -5,6 +5,7 @@ import type { components } from './openapi';
 import type { ExportRequest } from './client';
 import type * as M from './meetings';
 import type * as R from './reports';
+import type * as SP from './spreadsheets';
 import type * as T from './types';
 
 type S = components['schemas'];
@@ -25,6 +26,20 @@ export type Checks = [
   Assert<SameKeys<R.AgreementYear, S['AgreementYear']>>,
   Assert<SameKeys<R.ThemeYear, S['ThemeYear']>>,
   Assert<SameKeys<R.ReportRef, S['ReportRef']>>,
+  Assert<SameKeys<SP.SpreadsheetUpload, S['SpreadsheetUpload']>>,
+  Assert<SameKeys<SP.TargetDescription, S['TargetDescription']>>,
+  Assert<SameKeys<SP.TargetProperty, S['TargetProperty']>>,
+  Assert<SameKeys<SP.SheetRow, S['SheetRow']>>,
+  Assert<SameKeys<SP.SpreadsheetImportRequest, S['SpreadsheetImportRequest']>>,
+  Assert<SameKeys<SP.SpreadsheetPreview, S['SpreadsheetPreview']>>,
+  Assert<SameKeys<SP.PreviewSummary, S['PreviewSummary']>>,
+  Assert<SameKeys<SP.PreviewRow, S['PreviewRow']>>,
+  Assert<SameKeys<SP.RowIssue, S['RowIssue']>>,
+  Assert<SameKeys<SP.RowMatch, S['RowMatch']>>,
+  Assert<SameKeys<SP.RowCandidate, S['RowCandidate']>>,
+  Assert<SameKeys<SP.RowLink, S['RowLink']>>,
+  Assert<SameKeys<SP.ImportProgress, S['ImportProgress']>>,
+  Assert<SameKeys<SP.SpreadsheetImportResult, S['SpreadsheetImportResult']>>,
   Assert<SameKeys<T.GraphNode, S['Node']>>,
   Assert<SameKeys<T.GraphRelationship, S['Relationship']>>,
   Assert<SameKeys<T.Subgraph, S['Subgraph']>>,

@@ -2416,6 +2416,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spreadsheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uploads an .xlsx or .csv (form field 'file', at most 10 MB): its columns, first rows and a suggested mapping per target. Kept for an hour after its last use. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadsheetUpload"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spreadsheets/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every row as the import would write it: values, errors, the existing node it matches or candidates to confirm, duplicates within the sheet. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SpreadsheetImportRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadsheetPreview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spreadsheets/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports the sheet atomically with the user's decisions: everything or nothing. Rows with errors refuse the import (422 listing them) unless skipBadRows. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SpreadsheetImportRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadsheetImportResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spreadsheets/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How far the running (or last) import of this upload is: phase reading, matching, writing, done or failed, with rows done. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportProgress"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analysis/metrics": {
         parameters: {
             query?: never;
@@ -4918,6 +5193,14 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description How far the current import of an upload is: phase reading, matching, writing, done or failed. */
+        ImportProgress: {
+            phase: string;
+            /** Format: int32 */
+            done: number | string;
+            /** Format: int32 */
+            total: number | string;
+        };
         /** @description What an import did, per item kind. */
         ImportResult: {
             /** Format: int32 */
@@ -4935,6 +5218,11 @@ export interface components {
             /** Format: int64 */
             latestSequence: number | string;
         };
+        /**
+         * @description What a sheet holds: one row per organisation, per person, or per membership of a platform.
+         * @enum {unknown}
+         */
+        ImportTarget: "organisations" | "people" | "memberships";
         InactivePerson: {
             id: string;
             name: string;
@@ -5483,6 +5771,40 @@ export interface components {
             /** Format: int32 */
             organisations: number | string;
         };
+        /**
+         * @description One row: string PreviewRow.Status is new, matched, needs-decision, duplicate (merged into int? PreviewRow.DuplicateOf), error or
+         *     skipped; IReadOnlyDictionary&lt;string, JsonElement&gt; PreviewRow.Values are the properties as they would be stored; IReadOnlyList&lt;RowLink&gt; PreviewRow.Links the relationships it makes.
+         */
+        PreviewRow: {
+            /** Format: int32 */
+            row: number | string;
+            status: string;
+            name: string;
+            values: Record<string, never>;
+            errors: components["schemas"]["RowIssue"][];
+            warnings: components["schemas"]["RowIssue"][];
+            match: null | components["schemas"]["RowMatch"];
+            candidates: components["schemas"]["RowCandidate"][];
+            /** Format: int32 */
+            duplicateOf: null | number | string;
+            links: components["schemas"]["RowLink"][];
+        };
+        PreviewSummary: {
+            /** Format: int32 */
+            rows: number | string;
+            /** Format: int32 */
+            new: number | string;
+            /** Format: int32 */
+            matched: number | string;
+            /** Format: int32 */
+            needsDecision: number | string;
+            /** Format: int32 */
+            errors: number | string;
+            /** Format: int32 */
+            duplicates: number | string;
+            /** Format: int32 */
+            skipped: number | string;
+        };
         PrioritySectionResponse: {
             code: string;
             title: string;
@@ -5607,6 +5929,32 @@ export interface components {
             region: string;
             coversAllRegions?: boolean;
         };
+        RowCandidate: {
+            nodeId: string;
+            kind: string;
+            name: string;
+            /** Format: double */
+            score: number | string;
+            detail: null | string;
+        };
+        /** @description A problem with a row, naming the column it came from where there is one. */
+        RowIssue: {
+            column: null | string;
+            property: null | string;
+            code: string;
+            message: string;
+        };
+        RowLink: {
+            type: string;
+            name: string;
+            nodeId: null | string;
+        };
+        /** @description The existing node a row is, and why: email, name-municipality, name-organisation, name or decision. */
+        RowMatch: {
+            nodeId: string;
+            name: string;
+            reason: string;
+        };
         RsvpOccurrence: {
             /** Format: date-time */
             start: string;
@@ -5705,6 +6053,12 @@ export interface components {
          * @enum {unknown}
          */
         Severity: "high" | "medium" | "low";
+        /** @description One row with its number as the spreadsheet shows it (Excel's row number, the CSV line's record number). */
+        SheetRow: {
+            /** Format: int32 */
+            number: number | string;
+            cells: string[];
+        };
         SignInAccepted: {
             message: string;
         };
@@ -5861,6 +6215,68 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description How to read the sheet (target, column → property) and, for the import, what the user decided per row. */
+        SpreadsheetImportRequest: {
+            target?: components["schemas"]["ImportTarget"];
+            /** @description Column header → property name; unmapped columns are ignored. */
+            mapping?: {
+                [key: string]: string;
+            };
+            /** @description Property → value used where a row leaves the property empty (e.g. the sector of every organisation in the sheet). */
+            defaults?: {
+                [key: string]: string;
+            };
+            /** @description Rows with errors are left out instead of refusing the whole import. */
+            skipBadRows?: boolean;
+            /** @description Values in the sheet replace those of matched nodes; by default they only fill in what the node lacks. */
+            overwrite?: boolean;
+            /** @description Row number → "new" (create a node), "skip" (leave the row out) or the id of the existing node it is. */
+            decisions?: {
+                [key: string]: string;
+            };
+        };
+        /** @description What an import wrote. */
+        SpreadsheetImportResult: {
+            /** Format: int32 */
+            nodesCreated: number | string;
+            /** Format: int32 */
+            nodesUpdated: number | string;
+            /** Format: int32 */
+            nodesUnchanged: number | string;
+            /** Format: int32 */
+            relationshipsCreated: number | string;
+            /** Format: int32 */
+            relationshipsUpdated: number | string;
+            /** Format: int32 */
+            relationshipsUnchanged: number | string;
+            /** Format: int32 */
+            rowsImported: number | string;
+            /** Format: int32 */
+            rowsSkipped: number | string;
+            /** Format: int64 */
+            latestSequence: number | string;
+            createdIds: string[];
+        };
+        /** @description What the import would do, row by row. */
+        SpreadsheetPreview: {
+            target: components["schemas"]["ImportTarget"];
+            summary: components["schemas"]["PreviewSummary"];
+            rows: components["schemas"]["PreviewRow"][];
+        };
+        /** @description An uploaded sheet: its columns, the first rows, what each target offers and which column suggests which property. */
+        SpreadsheetUpload: {
+            id: string;
+            fileName: string;
+            format: string;
+            detail: null | string;
+            /** Format: int32 */
+            rowCount: number | string;
+            columns: string[];
+            sample: components["schemas"]["SheetRow"][];
+            targets: components["schemas"]["TargetDescription"][];
+            /** Format: date-time */
+            expiresAt: string;
+        };
         StoreStatus: {
             provider: string;
             healthy: boolean;
@@ -5876,6 +6292,22 @@ export interface components {
         Subgraph: {
             nodes: components["schemas"]["Node"][];
             relationships: components["schemas"]["Relationship"][];
+        };
+        TargetDescription: {
+            target: components["schemas"]["ImportTarget"];
+            properties: components["schemas"]["TargetProperty"][];
+            suggested: {
+                [key: string]: string;
+            };
+        };
+        /** @description A property a column can fill: a schema property of the node kind, or one of the import's own (organisation, municipality, …). */
+        TargetProperty: {
+            name: string;
+            label: components["schemas"]["LocalizedText"];
+            required: boolean;
+            values?: null | components["schemas"]["AllowedValue"][];
+            /** @default true */
+            schema: boolean;
         };
         /** @description A theme and the number of held occurrences about it (the meeting's own themes and its platform's). */
         ThemeYear: {
