@@ -16,6 +16,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "betweenness") return Betweenness(args[1]);
 if (args.Length >= 1 && args[0] == "planning") return PlanningBench.Run();
 if (args.Length >= 1 && args[0] == "invitations") return await InvitationBench.Run();
+if (args.Length >= 1 && args[0] == "scale") return await ScaleBench.Run(args.Skip(1).ToArray());
 if (args.Length >= 1 && args[0] == "report") return Flanders(2023, reportOnly: true);
 return Flanders(args.Length > 0 && int.TryParse(args[0], out var seed) ? seed : 2023, reportOnly: false);
 

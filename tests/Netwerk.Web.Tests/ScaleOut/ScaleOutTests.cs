@@ -51,7 +51,13 @@ public sealed partial class ScaleOutTests(RedisServer redis, MailDevServer maild
 
         var notices = Channel.CreateUnbounded<ChangeNotice>();
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri($"http://127.0.0.1:{b.Port}{NetwerkHub.Path}"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(NetwerkServer.BootstrapToken))
+            .WithUrl(new Uri($"http://127.0.0.1:{b.Port}{NetwerkHub.Path}"), o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(NetwerkServer.BootstrapToken);
+                // As the browser connects (web/src/live.ts): one WebSocket request, no negotiate, so no sticky sessions.
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
             .WithAutomaticReconnect()
             .Build();
         hub.On<ChangeNotice>(nameof(INetwerkClient.Changed), notice => notices.Writer.TryWrite(notice));
@@ -180,6 +186,31 @@ public sealed partial class ScaleOutTests(RedisServer redis, MailDevServer maild
         // Delivered by the jobs Redis kept, not re-created by the outbox recovery at start.
         Assert.DoesNotContain(a2.Output.Concat(b2.Output), l => l.Contains("still queued in the store enqueued again", StringComparison.Ordinal));
         TestContext.Current.TestOutputHelper?.WriteLine($"{waiting.Trim()} jobs waited in Redis across the restart");
+    }
+
+    /// <summary>The same exactly-once send with the jobs in PostgreSQL (skipped where PostgreSQL is not installed).</summary>
+    [Fact]
+    public async Task With_jobs_in_PostgreSQL_two_instances_send_every_invitation_once()
+    {
+        await using var postgres = new PostgreSqlServer();
+        await postgres.InitializeAsync();
+        if (!postgres.Available) Assert.Skip(postgres.Problem!);
+        const int count = 40;
+        var settings = SendingScenario.Settings(maildev, ("Hangfire:Storage", "postgresql"), ("ConnectionStrings:HangfirePostgreSql", postgres.ConnectionString),
+            ("Invitations:ReminderBefore", "00:00:00"), ("Invitations:ClaimLease", "00:00:05"), ("Invitations:OutboxSweepInterval", "00:00:02"));
+        using var a = NetwerkProcess.Start(Database, settings);
+        using var b = NetwerkProcess.Start(Database, settings);
+        await Task.WhenAll(a.WaitUntilHealthy(), b.WaitUntilHealthy());
+        await Task.WhenAll(WaitUntilReady(a), WaitUntilReady(b)); // the job storage (PostgreSQL) answers
+        var scenario = await SendingScenario.CreateAsync(a.Http, count);
+        await scenario.SendInvitationsAsync(a.Http);
+        await scenario.WaitForDeliveryAsync(b.Http, i => i.GetProperty("delivery").GetString() == "sent", TimeSpan.FromSeconds(120));
+        await Task.Delay(1000);
+        var mails = await scenario.MailsAsync(maildev, count);
+        Assert.Equal(scenario.Emails.Order(StringComparer.OrdinalIgnoreCase), mails.Select(m => m.To).Order(StringComparer.OrdinalIgnoreCase));
+        var (sentByA, sentByB) = (a.Output.Count(l => l.Contains("delivered via", StringComparison.Ordinal)), b.Output.Count(l => l.Contains("delivered via", StringComparison.Ordinal)));
+        TestContext.Current.TestOutputHelper?.WriteLine($"jobs in PostgreSQL: A sent {sentByA}, B {sentByB}");
+        Assert.Equal(count, sentByA + sentByB);
     }
 
     private static async Task<TimeSpan> EditThroughAndWait(NetwerkProcess through, string id, ChannelReader<ChangeNotice> notices)
