@@ -26,6 +26,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNetwerkHttp();
 builder.Services.AddNetwerkProblems();
 builder.Services.AddHealth();
+builder.Services.AddSingleton<RegionGraphCache>();
 builder.Services.AddGraphStore(builder.Configuration, builder.Environment).TraceGraphStore();
 builder.AddTelemetry();
 builder.Services.AddMail(builder.Configuration, builder.Environment);

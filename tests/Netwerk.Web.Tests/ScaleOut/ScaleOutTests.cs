@@ -64,7 +64,10 @@ public sealed partial class ScaleOutTests(RedisServer redis, MailDevServer maild
         await hub.StartAsync();
         await hub.InvokeAsync<string>(nameof(NetwerkHub.Watch), (string?)null);
 
+        Assert.Empty((await b.Http.GetFromJsonAsync<Subgraph>("/api/graph", GraphJson.Options))!.Nodes); // B keeps this graph until the feed moves
         var before = await EditThroughAndWait(a, "org-live-before", notices.Reader);
+        // A write through A moves the shared feed, so B's kept graph is retired at once.
+        Assert.Equal(["org-live-before"], (await b.Http.GetFromJsonAsync<Subgraph>("/api/graph", GraphJson.Options))!.Nodes.Select(n => n.Id));
         await redis.RestartAsync();
         await Task.WhenAll(WaitUntilReady(a), WaitUntilReady(b)); // both reconnected to Redis
         var after = await EditThroughAndWait(a, "org-live-after", notices.Reader);
