@@ -13,6 +13,7 @@ step() { "$@" 2>&1 | tee -a "$log" || status=1; }
 
 if [ -f web/package.json ]; then
   ensure_chromium
+  ensure_redis_server
   install_front_end_packages
   step bash -c 'cd web && npm test'
   step bash -c 'cd web && npm run build'

@@ -17,20 +17,21 @@ build_front_end() {
   (cd web && npm run build)
 }
 
-# Debian's Chromium for the browser tests (never a downloaded browser build).
-ensure_chromium() {
-  command -v chromium >/dev/null 2>&1 && return 0
+# Installs a Debian package with apt-get unless the check (a command) already succeeds.
+ensure_debian_package() {
+  local package="$1"; shift
+  "$@" >/dev/null 2>&1 && return 0
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >/dev/null
 }
 
+# Debian's Chromium for the browser tests (never a downloaded browser build).
+ensure_chromium() { ensure_debian_package chromium command -v chromium; }
+
 # Debian's NetworkX for /usr/bin/python3: the export tests read GEXF and GraphML back with it (an independent reader).
-ensure_networkx() {
-  /usr/bin/python3 -c "import networkx" >/dev/null 2>&1 && return 0
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-networkx >/dev/null
-}
+ensure_networkx() { ensure_debian_package python3-networkx /usr/bin/python3 -c "import networkx"; }
+
+# Debian's redis-server for the tests that run several app instances (Redis backplane, shared job storage).
+ensure_redis_server() { ensure_debian_package redis-server command -v redis-server; }

@@ -16,18 +16,25 @@ using Netwerk.Web.Privacy;
 using Netwerk.Web.Problems;
 using Netwerk.Web.Relationships;
 using Netwerk.Web.Reports;
+using Netwerk.Web.ScaleOut;
 using Netwerk.Web.SchemaApi;
 using Netwerk.Web.Spreadsheets;
 using Netwerk.Web.Storage;
+using Netwerk.Web.Telemetry;
 using Netwerk.Web.Transfer;
 
+if (StoreCommands.Requested(args)) return StoreCommands.Run(args);
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddNetwerkHttp();
 builder.Services.AddNetwerkProblems();
-builder.Services.AddGraphStore(builder.Configuration, builder.Environment);
+builder.Services.AddHealth();
+builder.Services.AddSingleton<RegionGraphCache>();
+builder.Services.AddGraphStore(builder.Configuration, builder.Environment).TraceGraphStore();
+builder.AddTelemetry();
 builder.Services.AddMail(builder.Configuration, builder.Environment);
 builder.AddAccess();
+builder.AddScaleOut();
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddLive(builder.Configuration);
 builder.Services.AddMeetings();
@@ -67,3 +74,4 @@ app.MapCalendarFeeds();
 app.MapJobsDashboard();
 
 app.Run();
+return 0;

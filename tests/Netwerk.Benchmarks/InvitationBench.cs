@@ -118,7 +118,7 @@ internal static class InvitationBench
     private static void Report(string what, TimeSpan elapsed, int count = Count) =>
         Console.WriteLine($"{what,-62} {elapsed.TotalMilliseconds,8:F0} ms  ({elapsed.TotalMilliseconds / count:F2} ms per message)");
 
-    private static Process StartMailDev(int smtpPort, int webPort)
+    internal static Process StartMailDev(int smtpPort, int webPort)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Netwerk.sln"))) directory = directory.Parent;
@@ -138,7 +138,7 @@ internal static class InvitationBench
         return process;
     }
 
-    private static async Task WaitForPort(int port)
+    internal static async Task WaitForPort(int port)
     {
         for (var i = 0; i < 300; i++)
         {
@@ -157,7 +157,7 @@ internal static class InvitationBench
         throw new InvalidOperationException("maildev did not start");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

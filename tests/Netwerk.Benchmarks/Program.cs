@@ -22,6 +22,7 @@ if (args.Length >= 1 && args[0] == "planning") return PlanningBench.Run();
 if (args.Length >= 1 && args[0] == "invitations") return await InvitationBench.Run();
 if (args.Length >= 1 && args[0] == "feeds") return await FeedBench.Run();
 if (args.Length >= 1 && args[0] == "export") return await ExportBench.Run();
+if (args.Length >= 1 && args[0] == "scale") return await ScaleBench.Run(args.Skip(1).ToArray());
 if (args.Length >= 1 && args[0] == "report") return Flanders(2023, reportOnly: true);
 if (args.Length >= 1 && args[0] == "annual") return Annual(2023);
 return Flanders(args.Length > 0 && int.TryParse(args[0], out var seed) ? seed : 2023, reportOnly: false);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Netwerk.Core.Accounts;
@@ -27,10 +28,14 @@ public sealed class NetwerkServer : WebApplicationFactory<Program>
     private readonly ServerErrors _errors = new();
 
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public NetwerkServer(bool seedDemoData = false, IReadOnlyDictionary<string, string>? settings = null, string environment = "Testing")
+    // services: more registrations after the app's own (a telemetry exporter, a log capture).
+    public NetwerkServer(bool seedDemoData = false, IReadOnlyDictionary<string, string>? settings = null, string environment = "Testing",
+        Action<IServiceCollection>? services = null)
     {
         _seedDemoData = seedDemoData;
+        _services = services;
         _environment = environment;
         _settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
         UseKestrel(0);
@@ -89,6 +94,7 @@ public sealed class NetwerkServer : WebApplicationFactory<Program>
         builder.UseSetting("Netwerk:Auth:SignInRequestsPerMinute", "1000");
         builder.UseSetting("Smtp:OutboxPath", OutboxPath);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     public Task<HttpResponseMessage> PostJson(string path, object body) => Http.PostAsJsonAsync(path, body, GraphJson.Options);

@@ -1,7 +1,7 @@
 // Live updates: SignalR pushes hints ("something changed"), the change feed is the truth. On every
 // hint, after every reconnect and when the browser comes back online, the client reads
 // /api/changes?since=<last applied> until it has everything — one code path for live and catch-up.
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
 import type { Change, ChangePage } from './api/types';
 
 export type LiveStatus = 'connecting' | 'online' | 'offline';
@@ -69,7 +69,9 @@ export class LiveSync {
 
   private build(): HubConnection {
     const c = new HubConnectionBuilder()
-      .withUrl(this.o.hubUrl ?? '/hubs/network')
+      // WebSockets straight away, without the negotiate request: the connection is one HTTP request, so behind a load
+      // balancer it needs no sticky sessions (negotiate and connect could otherwise reach different instances).
+      .withUrl(this.o.hubUrl ?? '/hubs/network', { transport: HttpTransportType.WebSockets, skipNegotiation: true })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(500 * 2 ** Math.min(ctx.previousRetryCount, 4), 5000) })
       .configureLogging(LogLevel.Warning)
       .build();

@@ -51,9 +51,13 @@ public static class AccessSetup
         services.AddSingleton<IAuthorizationHandler, RolePolicies.MinimumRoleHandler>();
         services.AddAuthorization(RolePolicies.Add);
 
-        // Keys that protect session cookies and antiforgery tokens survive restarts (sessions stay valid).
-        services.AddDataProtection().SetApplicationName("Netwerk")
-            .PersistKeysToFileSystem(new DirectoryInfo(KeysDirectory(builder)));
+        // Keys that protect session cookies and antiforgery tokens survive restarts (sessions stay valid). With Redis
+        // (ConnectionStrings:Redis) every instance shares one key ring there instead (ScaleOut/).
+        var dataProtection = services.AddDataProtection().SetApplicationName("Netwerk");
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ScaleOut.ScaleOutSetup.RedisConnectionName)))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(KeysDirectory(builder)));
+        }
 
         var authentication = services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Cookie or bearer token", o =>

@@ -45,7 +45,7 @@ public static class OidcSignIn
         };
         options.Events.OnRemoteFailure = context =>
         {
-            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSignIn)).LogWarning("OpenID Connect sign-in failed: {Reason}", context.Failure?.Message);
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSignIn)).LogWarning("OpenID Connect sign-in failed: {Reason}", Telemetry.LogRedaction.Redact(context.Failure?.Message));
             context.Response.Redirect("/?signin=oidc-failed");
             context.HandleResponse();
             return Task.CompletedTask;

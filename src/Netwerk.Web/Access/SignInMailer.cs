@@ -27,7 +27,8 @@ public sealed class SignInMailer(IMailSender sender, MailAddresses addresses, IL
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Sign-in mail to account {Account} failed", account.Id);
+                // The exception's message may quote the address (an SMTP refusal does): its type and a redacted message only.
+                logger.LogWarning("Sign-in mail to account {Account} failed: {Error}: {Reason}", account.Id, e.GetType().Name, Telemetry.LogRedaction.Redact(e.Message));
             }
         }
     }

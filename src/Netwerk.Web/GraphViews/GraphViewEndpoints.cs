@@ -13,7 +13,7 @@ public static class GraphViewEndpoints
     public static IEndpointRouteBuilder MapGraphViews(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Graph").ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapGet("/graph", GetGraph).ProducesProblem(StatusCodes.Status404NotFound)
+        group.MapGet("/graph", GetGraph).Produces<Subgraph>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The whole graph, or a region's graph (see README: 'The graph of a region'), as of a date.");
         group.MapGet("/nodes/{id}/neighbourhood", GetNeighbourhood).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Nodes within depth 1–3 of a node, either direction, and the relationships among them.");
@@ -21,11 +21,12 @@ public static class GraphViewEndpoints
         return app;
     }
 
-    private static async Task<Ok<Subgraph>> GetGraph(IGraphStore store, RequestAccess access, string? region, string? asOf, CancellationToken ct)
+    /// <summary>The graph as JSON, serialised once per (region, date, feed position) and shared by every request (<see cref="RegionGraphCache"/>).</summary>
+    private static async Task<IResult> GetGraph(RegionGraphCache graphs, RequestAccess access, string? region, string? asOf, CancellationToken ct)
     {
         var date = QueryParameters.Date(asOf, "asOf");
         access.RequireRegion(region, Role.Viewer);
-        return TypedResults.Ok(await store.GetGraphAsync(new GraphScope(region, date), ct));
+        return TypedResults.Bytes(await graphs.GetJsonAsync(new GraphScope(region, date), ct), "application/json; charset=utf-8");
     }
 
     private static async Task<Ok<Subgraph>> GetNeighbourhood(IGraphStore store, RequestAccess access, string id, string? depth, string? asOf, CancellationToken ct)

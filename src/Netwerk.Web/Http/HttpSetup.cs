@@ -13,6 +13,10 @@ public static class HttpSetup
     public static WebApplicationBuilder AddNetwerkHttp(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultMaxBodyBytes);
+        // The host's request logging ("Request starting GET …/rsvp/<token>") and the RequestPath scope it puts on every
+        // log line of a request carry answer-link tokens in the path: off, whatever the configuration says. Requests are
+        // in the traces (OpenTelemetry, tokens replaced) instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             var options = json.SerializerOptions;

@@ -1,3 +1,4 @@
+using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
 using Netwerk.Core.Storage;
@@ -10,8 +11,9 @@ namespace Netwerk.Web.Invitations;
 /// <summary>
 /// The background jobs that send invitation mail, one per (meeting, person, sequence). A job gets ids only and reads
 /// everything again when it runs, so it sends the meeting as it is then; it is re-entrant (Hangfire runs a job at least
-/// once): it does nothing when the person already has that sequence or a newer message is queued for them, and one
-/// person's jobs never run side by side in this process.
+/// once): it does nothing when the person already has that sequence or a newer message is queued for them, one
+/// person's jobs never run side by side in this process, and across instances a job claims the invitation before it
+/// sends (<see cref="InvitationClaims"/>): a job that finds another instance's claim comes back when that claim runs out.
 /// Transient failures (server unreachable, 4xx) are thrown for Hangfire to retry with backoff; a permanent one (5xx, a
 /// refused address) is recorded as failed with its reason and not retried; so is the last transient one.
 /// </summary>
@@ -22,6 +24,9 @@ public sealed class InvitationMailer(
     InvitationReminders reminders,
     IMailSender sender,
     InvitationLocks locks,
+    InvitationClaims claims,
+    IBackgroundJobClient jobs,
+    Telemetry.NetwerkTelemetry telemetry,
     IOptions<JobOptions> jobOptions,
     TimeProvider clock,
     ILogger<InvitationMailer> logger)
@@ -50,6 +55,30 @@ public sealed class InvitationMailer(
                 personId, meetingId, sequence, Invited.Code(invited.Delivery), invited.Sequence);
             return;
         }
+        var claim = await claims.ClaimAsync(invited.Id, c => c.Delivery == Delivery.Queued && c.Sequence == sequence, ct);
+        if (claim.ElsewhereUntil is { } until)
+        {
+            // Another instance is sending it: look again when its claim runs out (it will be sent by then, or that instance died).
+            jobs.Schedule<InvitationMailer>(m => m.DeliverAsync(meetingId, personId, sequence, occurrence, null, CancellationToken.None),
+                until - clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+            logger.LogInformation("Invitation of {Person} to {Meeting} at sequence {Sequence}: being sent by another instance until {Until:o}",
+                personId, meetingId, sequence, until);
+            return;
+        }
+        if (claim.Claimed is not { } mine) return; // handled meanwhile
+        try
+        {
+            await DeliverClaimedAsync(mine, sequence, occurrence, context, ct);
+        }
+        finally
+        {
+            await claims.ReleaseAsync(mine.Id);
+        }
+    }
+
+    private async Task DeliverClaimedAsync(Invited invited, int sequence, long? occurrence, PerformContext? context, CancellationToken ct)
+    {
+        var (meetingId, personId) = (invited.MeetingId, invited.PersonId);
         var meeting = await MeetingState.LoadAsync(store, meetingId, ct);
         var person = await store.GetNodeAsync(personId, ct);
         if (meeting is null || person is null) return; // deleting either deletes the relationship too
@@ -91,11 +120,14 @@ public sealed class InvitationMailer(
             if (committed) await UndoSentAsync(invited, sequence, messageId);
             if (failure.Permanent)
             {
+                telemetry.MailFailed(KindName(kind));
                 await RecordFailureAsync(invited, sequence, Describe(failure), final: true, CancellationToken.None);
                 return;
             }
             var attempt = RetryCount(context);
             var final = attempt >= jobOptions.Value.RetryAttempts;
+            if (final) telemetry.MailFailed(KindName(kind));
+            else telemetry.MailRetried(KindName(kind));
             await RecordFailureAsync(invited, sequence, final
                 ? $"{Describe(failure)} (na {attempt + 1} pogingen opgegeven)"
                 : $"{Describe(failure)} (poging {attempt + 1}; nieuwe poging over {jobOptions.Value.RetryDelay(attempt + 1):g})", final, CancellationToken.None);
@@ -108,6 +140,7 @@ public sealed class InvitationMailer(
             throw;
         }
         if (!committed) await MarkSentAsync(invited, sequence, messageId);
+        telemetry.MailSent(KindName(kind));
         logger.LogInformation("Invitation {MessageId} to {Person} for {Meeting} at sequence {Sequence} delivered via {Route}",
             messageId, personId, meetingId, sequence, delivery.Route);
         if (kind == MessageKind.Removal) await ForgetRemovedAsync(invited);
@@ -134,18 +167,40 @@ public sealed class InvitationMailer(
         var person = await store.GetNodeAsync(personId, ct);
         if (invited is null || meeting is null || person is null) return;
         if (!InvitationReminders.Wants(invited, meeting) || invited.RemindedFor >= start || InvitationEvents.OptedOut(person)) return;
-        if (await reminders.ComposeAsync(meeting, person, invited, start, ct) is not { } message) return;
-        try
+        var claim = await claims.ClaimAsync(invited.Id, c => InvitationReminders.Wants(c, meeting) && !(c.RemindedFor >= start), ct);
+        if (claim.ElsewhereUntil is { } until)
         {
-            await sender.SendAsync(message, ct);
-        }
-        catch (MailDeliveryException failure) when (failure.Permanent)
-        {
-            logger.LogWarning("Reminder of {Meeting} to {Person} refused for good: {Failure}", meetingId, personId, failure.Message);
+            jobs.Schedule<InvitationMailer>(m => m.RemindAsync(meetingId, personId, occurrenceStart, CancellationToken.None),
+                until - clock.GetUtcNow() + TimeSpan.FromSeconds(1));
             return;
         }
-        await Invited.UpdateAsync(store, invited.Id, current =>
-            current.RemindedFor >= start ? null : current.With(("remindedFor", Invited.Format(start))), CancellationToken.None);
+        if (claim.Claimed is not { } mine) return;
+        try
+        {
+            if (await reminders.ComposeAsync(meeting, person, mine, start, ct) is not { } message) return;
+            try
+            {
+                await sender.SendAsync(message, ct);
+            }
+            catch (MailDeliveryException failure) when (!failure.Permanent)
+            {
+                telemetry.MailRetried("reminder");
+                throw;
+            }
+            catch (MailDeliveryException failure) when (failure.Permanent)
+            {
+                telemetry.MailFailed("reminder");
+                logger.LogWarning("Reminder of {Meeting} to {Person} refused for good: {Failure}", meetingId, personId, Telemetry.LogRedaction.Redact(failure.Message));
+                return;
+            }
+            telemetry.MailSent("reminder");
+            await Invited.UpdateAsync(store, mine.Id, current =>
+                current.RemindedFor >= start ? null : current.With([("remindedFor", Invited.Format(start)), .. InvitationClaims.Cleared]), CancellationToken.None);
+        }
+        finally
+        {
+            await claims.ReleaseAsync(mine.Id);
+        }
     }
 
     /// <summary>Records the message as delivered; a newer message queued meanwhile stays queued.</summary>
@@ -161,7 +216,8 @@ public sealed class InvitationMailer(
                 ("messageId", messageId),
                 ("sentAt", Invited.Format(now)),
                 ("delivery", stillCurrent ? "sent" : Invited.Code(current.Delivery)),
-                ("failure", stillCurrent ? null : current.Failure));
+                ("failure", stillCurrent ? null : current.Failure),
+                ("claimedBy", null), ("claimedUntil", null));
         }, CancellationToken.None);
     }
 
@@ -222,6 +278,15 @@ public sealed class InvitationMailer(
         var code = failure.SmtpStatusCode is { } status ? $" ({status})" : "";
         return $"{what}{code}: {failure.Message}";
     }
+
+    private static string KindName(MessageKind kind) => kind switch
+    {
+        MessageKind.Invitation => "invitation",
+        MessageKind.Cancellation => "cancellation",
+        MessageKind.OccurrenceCancellation => "occurrence-cancellation",
+        MessageKind.Removal => "removal",
+        _ => "other",
+    };
 
     private static string Shorten(string text) => text.Length <= 2000 ? text : text[..1997] + "...";
 

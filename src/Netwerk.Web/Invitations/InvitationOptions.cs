@@ -40,6 +40,23 @@ public sealed class InvitationOptions
     /// </summary>
     public TimeSpan ReminderBefore { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// How long an instance's claim on an invitation it is sending lasts (<see cref="InvitationClaims"/>): longer than one
+    /// message takes (<c>Smtp:Timeout</c>); a claim of an instance that died holds the invitation back this long.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the outbox sweep looks for invitations whose sender died (seconds below a minute, else whole minutes).</summary>
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A queued invitation nobody claimed for this long has lost its job (job storage lost it); the sweep enqueues it again.</summary>
+    public TimeSpan RequeueAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The Hangfire cron expression of <see cref="OutboxSweepInterval"/>.</summary>
+    public string OutboxSweepCron => OutboxSweepInterval < TimeSpan.FromMinutes(1)
+        ? $"*/{(int)OutboxSweepInterval.TotalSeconds} * * * * *"
+        : $"*/{(int)OutboxSweepInterval.TotalMinutes} * * * *";
+
     /// <summary>The development server's address (launchSettings.json), for links where no public address is configured.</summary>
     public const string DevelopmentBaseUrl = "http://localhost:5080";
 
@@ -91,6 +108,13 @@ internal sealed class InvitationOptionsValidator(IHostEnvironment environment) :
         {
             failures.Add($"{s}:ReminderBefore must be between 00:00:00 (off) and 60.00:00:00; '{options.ReminderBefore}' is not.");
         }
+        if (options.ClaimLease < TimeSpan.FromSeconds(1) || options.ClaimLease > TimeSpan.FromHours(1))
+            failures.Add($"{s}:ClaimLease must be between 00:00:01 and 01:00:00; '{options.ClaimLease}' is not.");
+        var sweep = options.OutboxSweepInterval;
+        if (sweep < TimeSpan.FromSeconds(1) || sweep > TimeSpan.FromMinutes(59) || sweep.Milliseconds != 0
+            || (sweep < TimeSpan.FromMinutes(1) ? sweep.TotalSeconds != Math.Floor(sweep.TotalSeconds) : sweep.Seconds != 0))
+            failures.Add($"{s}:OutboxSweepInterval must be whole seconds below a minute or whole minutes up to 00:59:00; '{sweep}' is not.");
+        if (options.RequeueAfter < TimeSpan.FromSeconds(1)) failures.Add($"{s}:RequeueAfter must be at least 00:00:01; '{options.RequeueAfter}' is not.");
         if (options.RsvpHorizon <= TimeSpan.Zero) failures.Add($"{s}:RsvpHorizon must be more than zero; '{options.RsvpHorizon}' is not.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,6 +1,8 @@
 using Hangfire;
+using Microsoft.Extensions.Options;
 using Netwerk.Core.Graph;
 using Netwerk.Core.Storage;
+using Netwerk.Web.Jobs;
 using Netwerk.Web.Meetings;
 
 namespace Netwerk.Web.Invitations;
@@ -29,7 +31,9 @@ public sealed record SendSummary
 /// is enqueued again (<see cref="RecoverAsync"/>), and the job's own check ("has this sequence already?") keeps a
 /// delivered message from going out twice.
 /// </summary>
-public sealed class InvitationOutbox(IGraphStore store, IBackgroundJobClient jobs, InvitationReminders reminders, TimeProvider clock, ILogger<InvitationOutbox> logger)
+public sealed class InvitationOutbox(
+    IGraphStore store, IBackgroundJobClient jobs, InvitationReminders reminders,
+    IOptions<JobOptions> jobOptions, IOptions<InvitationOptions> options, TimeProvider clock, ILogger<InvitationOutbox> logger)
 {
     /// <summary>
     /// Queues the meeting's current sequence for every invitee who does not have it yet. With <paramref name="informedOnly"/>
@@ -105,17 +109,23 @@ public sealed class InvitationOutbox(IGraphStore store, IBackgroundJobClient job
     {
         if (!invited.Removed) return;
         var written = await Invited.UpdateAsync(store, invited.Id, current => current.Removed
-            ? current.With(("removedAt", null), ("delivery", "queued"), ("sequence", meeting.Sequence), ("failure", null))
+            ? current.With(("removedAt", null), ("delivery", "queued"), ("sequence", meeting.Sequence), ("failure", null), ("queuedAt", Invited.Format(clock.GetUtcNow())))
             : null, ct);
         if (written is { Removed: false, Delivery: Delivery.Queued }) Enqueue(written, null);
     }
 
-    /// <summary>Enqueues every invitation still marked queued in the store: what a crash or restart took from Hangfire.</summary>
+    /// <summary>
+    /// At start: enqueues what the store still has queued and Hangfire no longer has. With jobs in memory that is every
+    /// queued invitation (a job finding another live instance's claim steps back, so a second instance starting beside a
+    /// busy one sends nothing twice). With shared job storage the jobs survived the restart; only what no instance will
+    /// run is enqueued (<see cref="SweepAsync"/>), so instances starting together do not double the queue.
+    /// </summary>
     public async Task<int> RecoverAsync(CancellationToken ct)
     {
-        var all = await store.FindRelationshipsAsync(new RelationshipQuery { Type = Invited.Type, Limit = int.MaxValue }, ct);
-        var invitations = all.Items.Select(r => new Invited(r)).ToList();
-        var queued = invitations.Where(i => i.Delivery == Delivery.Queued).OrderBy(i => i.MeetingId, StringComparer.Ordinal).ThenBy(i => i.PersonId, StringComparer.Ordinal).ToList();
+        var invitations = await AllAsync(ct);
+        var queued = jobOptions.Value.Shared
+            ? Orphaned(invitations)
+            : [.. invitations.Where(i => i.Delivery == Delivery.Queued).OrderBy(i => i.MeetingId, StringComparer.Ordinal).ThenBy(i => i.PersonId, StringComparer.Ordinal)];
         foreach (var invited in queued) Enqueue(invited, null);
         foreach (var meetingId in invitations.Where(i => i.DeliveredSequence is not null).Select(i => i.MeetingId).Distinct())
         {
@@ -123,6 +133,35 @@ public sealed class InvitationOutbox(IGraphStore store, IBackgroundJobClient job
         }
         if (queued.Count > 0) logger.LogInformation("Outbox: {Count} invitations still queued in the store enqueued again", queued.Count);
         return queued.Count;
+    }
+
+    /// <summary>
+    /// The recurring outbox sweep (<c>Invitations:OutboxSweepInterval</c>; with shared job storage it runs once per
+    /// schedule across instances): enqueues invitations whose sender died mid-send (its claim ran out) and queued ones no
+    /// job took for <c>Invitations:RequeueAfter</c>. An extra job is harmless: it claims first, or finds the message sent.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var orphaned = Orphaned(await AllAsync(ct));
+        foreach (var invited in orphaned) Enqueue(invited, null);
+        if (orphaned.Count > 0) logger.LogInformation("Outbox sweep: {Count} invitations without a live sender enqueued again", orphaned.Count);
+        return orphaned.Count;
+    }
+
+    private async Task<List<Invited>> AllAsync(CancellationToken ct)
+    {
+        var all = await store.FindRelationshipsAsync(new RelationshipQuery { Type = Invited.Type, Limit = int.MaxValue }, ct);
+        return [.. all.Items.Select(r => new Invited(r))];
+    }
+
+    private List<Invited> Orphaned(IEnumerable<Invited> invitations)
+    {
+        var now = clock.GetUtcNow();
+        var stale = now - options.Value.RequeueAfter;
+        return [.. invitations.Where(i => i.Delivery == Delivery.Queued && (i.ClaimedUntil is { } until
+                ? until <= now
+                : i.Failure is null && (i.QueuedAt ?? DateTimeOffset.MinValue) <= stale))
+            .OrderBy(i => i.MeetingId, StringComparer.Ordinal).ThenBy(i => i.PersonId, StringComparer.Ordinal)];
     }
 
     private void Enqueue(Invited invited, DateTimeOffset? occurrence)
@@ -141,7 +180,7 @@ public sealed class InvitationOutbox(IGraphStore store, IBackgroundJobClient job
             if (removed is null && (current.HasReceived(sequence) || current.Removed)) return null;
             if (current.Delivery == Delivery.Queued && current.Sequence == sequence && current.Removed == (removed is not null)) return null;
             changed = true;
-            return current.With(("delivery", "queued"), ("sequence", sequence), ("failure", null),
+            return current.With(("delivery", "queued"), ("sequence", sequence), ("failure", null), ("queuedAt", Invited.Format(clock.GetUtcNow())),
                 ("removedAt", removed is { } at ? Invited.Format(at) : null));
         }, ct);
         return changed ? written : null;

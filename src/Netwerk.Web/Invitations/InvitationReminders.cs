@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Netwerk.Core.Graph;
@@ -20,17 +21,18 @@ namespace Netwerk.Web.Invitations;
 /// calendar clients treat it as a new copy of the invitation and may reset the answer the person gave in their
 /// calendar (the REQUEST says PARTSTAT=NEEDS-ACTION). A reminder changes nothing in anyone's calendar.
 /// One scheduled Hangfire job per meeting (its next occurrence); it fans out into one job per person, each sent once
-/// (<c>remindedFor</c> on INVITED). Scheduled jobs live in memory: at start they are scheduled again from the store.
+/// (<c>remindedFor</c> on INVITED, claimed like a send). Which occurrence each meeting's reminder job is for is kept in the
+/// job storage itself (a hash per meeting, under a distributed lock), so with storage shared by several instances a
+/// meeting has one reminder job, not one per instance; with jobs in memory they are scheduled again from the store at start.
 /// </summary>
 public sealed class InvitationReminders(
-    IGraphStore store, IBackgroundJobClient jobs, InvitationEvents events, InvitationMessage messages, MailAddresses addresses,
+    IGraphStore store, IBackgroundJobClient jobs, JobStorage storage, InvitationEvents events, InvitationMessage messages, MailAddresses addresses,
     IOptions<InvitationOptions> options, TimeProvider clock, ILogger<InvitationReminders> logger)
 {
     // How far ahead the next occurrence of a series is looked for.
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(5 * 366);
 
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, (long Occurrence, string JobId)> _scheduled = new(StringComparer.Ordinal);
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Who gets reminders: people who have the meeting in their calendar, are still listed and did not decline.</summary>
     public static bool Wants(Invited invited, MeetingState meeting) =>
@@ -43,13 +45,15 @@ public sealed class InvitationReminders(
         var now = clock.GetUtcNow();
         var from = after is { } a && a > now ? a : now;
         var next = before > TimeSpan.Zero && meeting.Status is not ("cancelled" or "draft") ? NextOccurrence(meeting, from) : null;
-        lock (_gate)
+        using var connection = storage.GetConnection();
+        using (connection.AcquireDistributedLock(LockKey(meeting.Id), LockTimeout))
         {
-            _scheduled.TryGetValue(meeting.Id, out var current);
+            var current = Scheduled(connection, meeting.Id);
             if (next is not { } start)
             {
-                if (current.JobId is not null) jobs.Delete(current.JobId);
-                _scheduled.Remove(meeting.Id);
+                if (current.JobId is null) return Task.CompletedTask;
+                jobs.Delete(current.JobId);
+                Forget(connection, meeting.Id);
                 return Task.CompletedTask;
             }
             var key = start.ToUnixTimeSeconds();
@@ -59,7 +63,9 @@ public sealed class InvitationReminders(
             var jobId = at <= now
                 ? jobs.Enqueue<InvitationMailer>(m => m.RemindMeetingAsync(id, key, CancellationToken.None))
                 : jobs.Schedule<InvitationMailer>(m => m.RemindMeetingAsync(id, key, CancellationToken.None), at);
-            _scheduled[meeting.Id] = (key, jobId);
+            using var transaction = connection.CreateWriteTransaction();
+            transaction.SetRangeInHash(HashKey(meeting.Id), [new("occurrence", key.ToString(CultureInfo.InvariantCulture)), new("job", jobId)]);
+            transaction.Commit();
             logger.LogInformation("Reminder of {Meeting} for {Start:o} scheduled at {At:o}", meeting.Id, start, at);
         }
         return Task.CompletedTask;
@@ -69,16 +75,17 @@ public sealed class InvitationReminders(
     public Task ForgetIfOffAsync(MeetingState meeting, CancellationToken ct)
     {
         bool known;
-        lock (_gate) known = _scheduled.ContainsKey(meeting.Id);
+        using (var connection = storage.GetConnection()) known = Scheduled(connection, meeting.Id).JobId is not null;
         return known ? ScheduleAsync(meeting, ct) : Task.CompletedTask;
     }
 
     /// <summary>The reminder job of one occurrence: one job per person who wants it, then the next occurrence's reminder.</summary>
     public async Task FanOutAsync(MeetingState meeting, DateTimeOffset occurrenceStart, CancellationToken ct)
     {
-        lock (_gate)
+        using (var connection = storage.GetConnection())
+        using (connection.AcquireDistributedLock(LockKey(meeting.Id), LockTimeout))
         {
-            if (_scheduled.TryGetValue(meeting.Id, out var current) && current.Occurrence == occurrenceStart.ToUnixTimeSeconds()) _scheduled.Remove(meeting.Id);
+            if (Scheduled(connection, meeting.Id).Occurrence == occurrenceStart.ToUnixTimeSeconds()) Forget(connection, meeting.Id);
         }
         var now = clock.GetUtcNow();
         var occurrence = Occurrences(meeting, now).FirstOrDefault(o => o.Start == occurrenceStart && !o.Cancelled);
@@ -168,6 +175,26 @@ public sealed class InvitationReminders(
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{meetingId}\n{personId}")).AsSpan(0, 16));
         var domain = addresses.FromAddress[(addresses.FromAddress.LastIndexOf('@') + 1)..].ToLowerInvariant();
         return $"reminder.{hash}.{occurrenceStart.ToUnixTimeSeconds()}@{domain}";
+    }
+
+    private static string HashKey(string meetingId) => $"netwerk:reminder:{meetingId}";
+
+    private static string LockKey(string meetingId) => $"netwerk:reminder-lock:{meetingId}";
+
+    /// <summary>The occurrence and job of the meeting's scheduled reminder, as the job storage has it.</summary>
+    private static (long Occurrence, string? JobId) Scheduled(IStorageConnection connection, string meetingId)
+    {
+        var entries = connection.GetAllEntriesFromHash(HashKey(meetingId));
+        if (entries is null || !entries.TryGetValue("job", out var job) || !entries.TryGetValue("occurrence", out var text)
+            || !long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var occurrence)) return (0, null);
+        return (occurrence, job);
+    }
+
+    private static void Forget(IStorageConnection connection, string meetingId)
+    {
+        using var transaction = connection.CreateWriteTransaction();
+        transaction.RemoveHash(HashKey(meetingId));
+        transaction.Commit();
     }
 
     private static DateTimeOffset? NextOccurrence(MeetingState meeting, DateTimeOffset after) =>

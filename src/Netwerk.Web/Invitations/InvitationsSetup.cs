@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Netwerk.Web.Access;
@@ -35,6 +36,7 @@ public static class InvitationsSetup
     {
         services.AddSingleton<InvitationEvents>();
         services.AddSingleton<InvitationLocks>();
+        services.AddSingleton<InvitationClaims>();
         services.AddSingleton<InvitationReminders>();
         services.AddSingleton<InvitationOutbox>();
         services.AddSingleton<RsvpAnswering>();
@@ -43,13 +45,22 @@ public static class InvitationsSetup
         return services;
     }
 
-    /// <summary>At start, enqueues what the store still has queued: the jobs of before a crash or restart are gone with Hangfire's memory.</summary>
-    private sealed class OutboxRecovery(InvitationOutbox outbox, ILogger<OutboxRecovery> logger) : BackgroundService
+    /// <summary>The recurring job that hands on invitations whose sender died (<see cref="InvitationOutbox.SweepAsync"/>).</summary>
+    public const string OutboxSweepJob = "invitation-outbox-sweep";
+
+    /// <summary>
+    /// At start, enqueues what the store still has queued and Hangfire lost (<see cref="InvitationOutbox.RecoverAsync"/>),
+    /// and (re)declares the outbox sweep: a recurring job, so with shared job storage it runs once per schedule, whichever
+    /// instance's worker takes it.
+    /// </summary>
+    private sealed class OutboxRecovery(
+        InvitationOutbox outbox, IRecurringJobManager recurring, IOptions<InvitationOptions> options, ILogger<OutboxRecovery> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             try
             {
+                recurring.AddOrUpdate<InvitationOutbox>(OutboxSweepJob, o => o.SweepAsync(CancellationToken.None), options.Value.OutboxSweepCron);
                 await outbox.RecoverAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

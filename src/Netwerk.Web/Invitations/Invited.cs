@@ -49,6 +49,17 @@ public sealed record Invited(Relationship Link)
     public DateTimeOffset? RemovedAt => Instant("removedAt");
     public bool Removed => RemovedAt is not null;
 
+    /// <summary>When the message at <see cref="Sequence"/> was queued.</summary>
+    public DateTimeOffset? QueuedAt => Instant("queuedAt");
+
+    /// <summary>The app instance sending (or reminding) right now, until <see cref="ClaimedUntil"/>; see <see cref="InvitationClaims"/>.</summary>
+    public string? ClaimedBy => MeetingNode.Text(Link.Properties, "claimedBy");
+    public DateTimeOffset? ClaimedUntil => Instant("claimedUntil");
+
+    /// <summary>Another instance than <paramref name="instance"/> holds a claim that has not run out at <paramref name="now"/>.</summary>
+    public bool ClaimedElsewhere(string instance, DateTimeOffset now) =>
+        ClaimedBy is { } by && by != instance && ClaimedUntil is { } until && until > now;
+
     public Delivery Delivery => MeetingNode.Text(Link.Properties, "delivery") switch
     {
         "queued" => Delivery.Queued,

@@ -34,7 +34,9 @@ internal sealed class HangfireLog : ILogProvider
             if (owner._current is not { } provider) return false;
             try
             {
-                return provider.GetLogger(name).Log(logLevel, messageFunc, exception);
+                // A failed job's exception may quote an address (an SMTP server's refusal does): redacted on the way out.
+                Func<string>? message = messageFunc is null ? null : () => Telemetry.LogRedaction.Redact(messageFunc()) ?? "";
+                return provider.GetLogger(name).Log(logLevel, message, exception is null ? null : new RedactedException(exception));
             }
             catch (ObjectDisposedException)
             {
@@ -42,4 +44,12 @@ internal sealed class HangfireLog : ILogProvider
             }
         }
     }
+}
+
+/// <summary>An exception as logs may show it: its message and its text (with inner exceptions) redacted.</summary>
+internal sealed class RedactedException(Exception original) : Exception(Telemetry.LogRedaction.Redact(original.Message))
+{
+    public override string? StackTrace => original.StackTrace;
+
+    public override string ToString() => Telemetry.LogRedaction.Redact(original.ToString()) ?? "";
 }

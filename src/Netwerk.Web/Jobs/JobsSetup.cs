@@ -3,9 +3,14 @@ using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Redis.StackExchange;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using Netwerk.Core.Accounts;
 using Netwerk.Web.Access;
+using Netwerk.Web.ScaleOut;
 
 namespace Netwerk.Web.Jobs;
 
@@ -14,11 +19,26 @@ public sealed class JobOptions
 {
     public const string Section = "Hangfire";
 
+    public const string Memory = "memory";
+    public const string Redis = "redis";
+    public const string PostgreSql = "postgresql";
+    public const string PostgreSqlConnectionName = "HangfirePostgreSql";
+
     /// <summary>
-    /// Where Hangfire keeps its jobs: <c>memory</c> (the only one so far). Nothing is lost with it: what must survive a
-    /// restart (invitations) is kept in the graph store and enqueued again at start.
+    /// Where Hangfire keeps its jobs: <c>memory</c> (default; one process), <c>redis</c> (<c>ConnectionStrings:Redis</c>) or
+    /// <c>postgresql</c> (<c>ConnectionStrings:HangfirePostgreSql</c>); the last two are shared by every instance. Nothing is
+    /// lost with memory either: what must survive a restart (invitations) is kept in the graph store and enqueued again at start.
     /// </summary>
-    public string Storage { get; set; } = "memory";
+    public string Storage { get; set; } = Memory;
+
+    /// <summary>Jobs live in storage that every instance shares (so recurring jobs run once per schedule, not once per instance).</summary>
+    public bool Shared => !string.Equals(Storage?.Trim(), Memory, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Shared storage only: how long a job taken by an instance that died stays hidden before another instance runs it
+    /// (Redis' invisibility timeout). A job that outlives it may run twice; invitation jobs claim their invitation first.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Jobs run at once. Mail jobs wait on the network; SMTP relays often allow a client a few connections only.</summary>
     public int WorkerCount { get; set; } = 4;
@@ -42,16 +62,31 @@ public sealed class JobOptions
     }
 }
 
-internal sealed class JobOptionsValidator : IValidateOptions<JobOptions>
+internal sealed class JobOptionsValidator(IConfiguration configuration) : IValidateOptions<JobOptions>
 {
     public ValidateOptionsResult Validate(string? name, JobOptions options)
     {
         var s = JobOptions.Section;
         var failures = new List<string>();
-        if (!string.Equals(options.Storage?.Trim(), "memory", StringComparison.OrdinalIgnoreCase))
+        switch (options.Storage?.Trim().ToLowerInvariant())
         {
-            failures.Add($"{s}:Storage must be 'memory' (the only job storage so far); '{options.Storage}' is not.");
+            case JobOptions.Memory:
+                break;
+            case JobOptions.Redis when string.IsNullOrWhiteSpace(configuration.GetConnectionString(ScaleOutSetup.RedisConnectionName)):
+                failures.Add($"{s}:Storage 'redis' needs ConnectionStrings:{ScaleOutSetup.RedisConnectionName} (e.g. 'redis:6379').");
+                break;
+            case JobOptions.Redis:
+                break;
+            case JobOptions.PostgreSql when !ValidPostgreSql(configuration.GetConnectionString(JobOptions.PostgreSqlConnectionName)):
+                failures.Add($"{s}:Storage 'postgresql' needs ConnectionStrings:{JobOptions.PostgreSqlConnectionName}, a Npgsql connection string (e.g. 'Host=db;Database=netwerk_jobs;Username=netwerk;Password=…').");
+                break;
+            case JobOptions.PostgreSql:
+                break;
+            default:
+                failures.Add($"{s}:Storage must be 'memory', 'redis' or 'postgresql'; '{options.Storage}' is not.");
+                break;
         }
+        if (options.InvisibilityTimeout < TimeSpan.FromSeconds(1)) failures.Add($"{s}:InvisibilityTimeout must be at least 00:00:01; '{options.InvisibilityTimeout}' is not.");
         if (options.WorkerCount is < 1 or > 100) failures.Add($"{s}:WorkerCount must be between 1 and 100; {options.WorkerCount} is not.");
         if (options.SchedulePollingInterval < TimeSpan.FromMilliseconds(100) || options.SchedulePollingInterval > TimeSpan.FromMinutes(10))
         {
@@ -63,6 +98,19 @@ internal sealed class JobOptionsValidator : IValidateOptions<JobOptions>
             failures.Add($"{s}:RetryFirstDelay must not be negative nor longer than {s}:RetryMaxDelay.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool ValidPostgreSql(string? connection)
+    {
+        if (string.IsNullOrWhiteSpace(connection)) return false;
+        try
+        {
+            return !string.IsNullOrEmpty(new Npgsql.NpgsqlConnectionStringBuilder(connection).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
 
@@ -81,7 +129,7 @@ public static class JobsSetup
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobOptions>, JobOptionsValidator>();
         // Registered before AddHangfire, whose TryAdd then leaves them alone.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddSingleton<JobStorage>(sp => CreateStorage(sp, configuration));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IJobFilterProvider, RetryPolicy>();
         services.AddHangfire((sp, configuration) => configuration
@@ -94,9 +142,36 @@ public static class JobsSetup
             var options = sp.GetRequiredService<IOptions<JobOptions>>().Value;
             server.WorkerCount = options.WorkerCount;
             server.SchedulePollingInterval = options.SchedulePollingInterval;
-            server.ServerName = $"netwerk-{Environment.ProcessId}";
+            server.ServerName = $"netwerk-{sp.GetRequiredService<NetwerkInstance>().Id}";
         });
         return services;
+    }
+
+    /// <summary>The storage <c>Hangfire:Storage</c> names (validated at start).</summary>
+    private static JobStorage CreateStorage(IServiceProvider services, IConfiguration configuration)
+    {
+        var options = services.GetRequiredService<IOptions<JobOptions>>().Value;
+        switch (options.Storage.Trim().ToLowerInvariant())
+        {
+            case JobOptions.Redis:
+                // One prefix in braces: every key lands in one hash slot, as Redis Cluster needs for Hangfire's transactions.
+                return new RedisStorage(services.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
+                {
+                    Prefix = "{netwerk-jobs}:",
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                });
+            case JobOptions.PostgreSql:
+                var postgres = new PostgreSqlStorageOptions
+                {
+                    SchemaName = "netwerk_jobs",
+                    PrepareSchemaIfNecessary = true,
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(configuration.GetConnectionString(JobOptions.PostgreSqlConnectionName)!, postgres), postgres);
+            default:
+                return new InMemoryStorage(new InMemoryStorageOptions());
+        }
     }
 
     /// <summary>The Hangfire dashboard at <see cref="DashboardPath"/>, for signed-in organisers (and regisseurs) only.</summary>
@@ -117,15 +192,16 @@ public static class JobsSetup
     /// <summary>Lets in an account with the organiser role (or higher) in some region; everyone else is refused.</summary>
     private sealed class OrganiserDashboardFilter : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) => context.GetHttpContext().Account()?.HighestRole >= Role.Organiser;
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().Account()?.HighestRole >= Netwerk.Core.Accounts.Role.Organiser;
     }
 
     /// <summary>
-    /// Hangfire's filters with its global retry rule (10 attempts, its own delays) replaced by ours: exponential backoff
+    /// Hangfire's filters with its global retry rule (10 attempts, its own delays) replaced by ours (plus a span and a
+    /// duration measurement per job, Telemetry/): exponential backoff
     /// from <see cref="JobOptions"/>. After the last attempt a job stays Failed on the dashboard; the invitation job
     /// records the failure in the graph itself before it gives up.
     /// </summary>
-    private sealed class RetryPolicy(IOptions<JobOptions> options) : IJobFilterProvider
+    private sealed class RetryPolicy(IOptions<JobOptions> options, Telemetry.JobTelemetryFilter telemetry) : IJobFilterProvider
     {
         private readonly JobFilter _retry = new(new AutomaticRetryAttribute
         {
@@ -135,7 +211,9 @@ public static class JobsSetup
             LogEvents = true,
         }, JobFilterScope.Global, null);
 
+        private readonly JobFilter _telemetry = new(telemetry, JobFilterScope.Global, null);
+
         public IEnumerable<JobFilter> GetFilters(Job job) =>
-            JobFilterProviders.Providers.GetFilters(job).Where(f => f.Instance is not AutomaticRetryAttribute || f.Scope != JobFilterScope.Global).Append(_retry);
+            JobFilterProviders.Providers.GetFilters(job).Where(f => f.Instance is not AutomaticRetryAttribute || f.Scope != JobFilterScope.Global).Append(_retry).Append(_telemetry);
     }
 }

@@ -15,7 +15,9 @@ public sealed class LiveOptions
 /// <summary>
 /// Tails the store's change feed and pushes each batch to the groups it concerns: the whole-graph group gets
 /// everything; a region group gets changes to items in (or touching) that region, and every deletion.
-/// Tailing the feed rather than hooking the endpoints means imports, other processes and future jobs are live too.
+/// Tailing the feed rather than hooking the endpoints means imports, other processes and future jobs are live too: every
+/// instance on the same store tails it, so an edit made through instance A reaches browsers connected to instance B
+/// within one poll interval, with or without Redis.
 /// </summary>
 public sealed class ChangeBroadcaster(
     IGraphStore store, IHubContext<NetwerkHub, INetwerkClient> hub, LiveAudience audience,
@@ -49,7 +51,13 @@ public sealed class ChangeBroadcaster(
         {
             var region = LiveAudience.RegionOf(group);
             var relevant = region is null ? hints : await InRegion(region, hints, cancellationToken);
-            if (relevant.Count > 0) await hub.Clients.Group(group).Changed(new ChangeNotice(latest, relevant));
+            // To this instance's own connections, not the group: every instance tails the same feed, and with the Redis
+            // backplane a group send would reach every other instance's clients too (each hint once per instance).
+            // Connections of this process are written to directly, so live updates do not depend on Redis being up.
+            if (relevant.Count > 0 && audience.ConnectionsIn(group) is { Count: > 0 } connections)
+            {
+                await hub.Clients.Clients(connections).Changed(new ChangeNotice(latest, relevant));
+            }
         }
         return latest;
     }

@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 
 namespace Netwerk.Web.Live;
 
-/// <summary>Which group each connection watches, so the broadcaster only works out regions someone is looking at.</summary>
+/// <summary>
+/// Which group each connection of this instance watches, so the broadcaster only works out regions someone is looking at,
+/// and sends to its own connections only (see <see cref="ChangeBroadcaster"/>).
+/// </summary>
 public sealed class LiveAudience
 {
     public const string WholeGraph = "graph";
@@ -25,4 +28,10 @@ public sealed class LiveAudience
     public void Remove(string connectionId) => _groupByConnection.TryRemove(connectionId, out _);
 
     public IReadOnlyCollection<string> WatchedGroups() => _groupByConnection.Values.Distinct().ToList();
+
+    /// <summary>This instance's connections that watch <paramref name="group"/>.</summary>
+    public IReadOnlyList<string> ConnectionsIn(string group) => [.. _groupByConnection.Where(c => c.Value == group).Select(c => c.Key)];
+
+    /// <summary>Connections open on this instance (the SignalR connections gauge).</summary>
+    public int Count => _groupByConnection.Count;
 }

@@ -38,8 +38,9 @@ public static class MailSetup
             var o = options.Value;
             if (o.UsesSmtp)
             {
-                logger.LogInformation("Mail: SMTP {Host}:{Port} ({Security}{Authentication}) from {From}", o.Host, o.EffectivePort,
-                    o.SecurityMode, string.IsNullOrEmpty(o.Username) ? ", no authentication" : ", authenticated", addresses.FromAddress);
+                logger.LogInformation("Mail: SMTP {Host}:{Port} ({Security}{Authentication}) from an address at {FromDomain}", o.Host, o.EffectivePort,
+                    o.SecurityMode, string.IsNullOrEmpty(o.Username) ? ", no authentication" : ", authenticated",
+                    "@" + addresses.FromAddress[(addresses.FromAddress.LastIndexOf('@') + 1)..]);
             }
             else
             {

@@ -34,7 +34,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, MailAddresses 
         }
         // The server has the message now; a failing QUIT must not turn that into an error and a second send.
         await QuitAsync(client, messageId);
-        logger.LogInformation("Mail {MessageId} accepted by {Host}: {Response}", messageId, settings.Host, response);
+        logger.LogInformation("Mail {MessageId} accepted by {Host}: {Response}", messageId, settings.Host, Telemetry.LogRedaction.Redact(response));
         return new MailDelivery(MailRoute.Smtp, messageId, clock.GetUtcNow()) { ServerResponse = response };
     }
 

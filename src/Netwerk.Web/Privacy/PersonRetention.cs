@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
 using Netwerk.Core.Storage;
 
@@ -17,9 +18,12 @@ public sealed class PrivacyOptions
 
 public sealed record InactivePerson(string Id, string Name, DateTimeOffset LastActivity);
 
-/// <summary>Finds people without activity and, when a retention period is set, erases them daily.</summary>
+/// <summary>
+/// Finds people without activity and, when a retention period is set, erases them daily: a Hangfire recurring job
+/// (<see cref="JobId"/>), so with job storage shared by several instances it runs once a day, not once per instance.
+/// </summary>
 public sealed class PersonRetention(
-    IGraphStore store, PersonEraser eraser, IOptions<PrivacyOptions> options, TimeProvider time, ILogger<PersonRetention> logger) : BackgroundService
+    IGraphStore store, PersonEraser eraser, IOptions<PrivacyOptions> options, TimeProvider time, ILogger<PersonRetention> logger)
 {
     /// <summary>The window the inactive list uses when none is asked for.</summary>
     public int DefaultMonths => options.Value.RetentionMonths > 0 ? options.Value.RetentionMonths : 24;
@@ -38,26 +42,41 @@ public sealed class PersonRetention(
         return inactive;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string JobId = "privacy-retention";
+
+    /// <summary>One retention run: erases everyone inactive for <c>Privacy:RetentionMonths</c> (the recurring job).</summary>
+    public async Task RunAsync(CancellationToken ct)
     {
         if (options.Value.RetentionMonths <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
-        do
+        var erased = 0;
+        foreach (var person in await InactiveAsync(options.Value.RetentionMonths, ct))
         {
-            try
-            {
-                foreach (var person in await InactiveAsync(options.Value.RetentionMonths, stoppingToken))
-                {
-                    if (await store.GetNodeAsync(person.Id, stoppingToken) is { } node) await eraser.EraseAsync(node, stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Retention run failed; next run tomorrow");
-            }
+            if (await store.GetNodeAsync(person.Id, ct) is not { } node) continue;
+            await eraser.EraseAsync(node, ct);
+            erased++;
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        logger.LogInformation("Retention: {Count} inactive people erased", erased);
     }
+}
+
+/// <summary>Declares the daily retention job at start (or removes it when retention is off).</summary>
+internal sealed class RetentionSchedule(IRecurringJobManager recurring, IOptions<PrivacyOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.RetentionMonths > 0)
+        {
+            recurring.AddOrUpdate<PersonRetention>(PersonRetention.JobId, r => r.RunAsync(CancellationToken.None), Cron.Daily(3),
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels") });
+        }
+        else
+        {
+            recurring.RemoveIfExists(PersonRetention.JobId);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 public static class PrivacySetup
@@ -69,7 +88,7 @@ public static class PrivacySetup
             .ValidateOnStart();
         services.AddSingleton<PersonEraser>();
         services.AddSingleton<PersonRetention>();
-        services.AddHostedService(sp => sp.GetRequiredService<PersonRetention>());
+        services.AddHostedService<RetentionSchedule>();
         return services;
     }
 }

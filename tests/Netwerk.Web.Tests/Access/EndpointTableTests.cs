@@ -16,6 +16,8 @@ public sealed class EndpointTableTests : IAsyncLifetime
     private static readonly Dictionary<string, Need> Table = new()
     {
         ["GET /health"] = Need.Public,
+        ["GET /health/live"] = Need.Public,
+        ["GET /health/ready"] = Need.Public,
         ["GET /openapi/{documentName}.json"] = Need.Public,
         ["GET /api/auth/me"] = Need.Public,
         ["POST /api/auth/sign-in"] = Need.Public,

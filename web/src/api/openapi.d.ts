@@ -40,6 +40,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 while the process answers requests (liveness). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiveReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 when the store, Redis, the job storage and the SMTP server answer (readiness); 503 naming the failing parts otherwise. Cached for 5 s. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReadinessReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -5438,6 +5510,10 @@ export interface components {
             reason: string;
             duplicateOf?: null | string;
         };
+        LiveReport: {
+            status: string;
+            instance: string;
+        };
         /** @description A Dutch and English text, as the UI shows it. */
         LocalizedText: {
             nl: string;
@@ -5859,6 +5935,20 @@ export interface components {
             code: string;
             name: components["schemas"]["LocalizedText"];
             isLegal: boolean;
+        };
+        /** @description One part the app needs: `ok`, `failing` (with what went wrong) or `off` (not configured). */
+        ReadinessCheck: {
+            name: string;
+            status: string;
+            detail: null | string;
+            /** Format: double */
+            durationMs: number | string;
+        };
+        /** @description The answer of `/health/ready`: `ready` when no part fails, and the names of those that do. */
+        ReadinessReport: {
+            status: string;
+            failing: string[];
+            checks: components["schemas"]["ReadinessCheck"][];
         };
         /** @description A stored directed relationship, optionally valid only between two dates (inclusive). */
         Relationship: {

@@ -60,7 +60,9 @@ public sealed class SendingRecoveryTests(MailDevServer maildev) : IClassFixture<
     {
         const int count = 500;
         const int workers = 4;
-        var settings = SendingScenario.Settings(maildev, ("Invitations:ReminderBefore", "00:00:00"), ("Hangfire:WorkerCount", workers.ToString()));
+        // The killed process's claims on the messages it was sending run out after ClaimLease; then the restarted one sends them.
+        var settings = SendingScenario.Settings(maildev, ("Invitations:ReminderBefore", "00:00:00"), ("Hangfire:WorkerCount", workers.ToString()),
+            ("Invitations:ClaimLease", "00:00:05"));
         SendingScenario scenario;
         int beforeKill;
         using (var first = NetwerkProcess.Start(Database, settings))
