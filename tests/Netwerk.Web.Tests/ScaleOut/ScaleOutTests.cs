@@ -50,19 +50,7 @@ public sealed partial class ScaleOutTests(RedisServer redis, MailDevServer maild
         await Task.WhenAll(a.WaitUntilHealthy(), b.WaitUntilHealthy());
 
         var notices = Channel.CreateUnbounded<ChangeNotice>();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri($"http://127.0.0.1:{b.Port}{NetwerkHub.Path}"), o =>
-            {
-                o.AccessTokenProvider = () => Task.FromResult<string?>(NetwerkServer.BootstrapToken);
-                // As the browser connects (web/src/live.ts): one WebSocket request, no negotiate, so no sticky sessions.
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            })
-            .WithAutomaticReconnect()
-            .Build();
-        hub.On<ChangeNotice>(nameof(INetwerkClient.Changed), notice => notices.Writer.TryWrite(notice));
-        await hub.StartAsync();
-        await hub.InvokeAsync<string>(nameof(NetwerkHub.Watch), (string?)null);
+        await using var hub = await WatchEverything(b, notices.Writer);
 
         Assert.Empty((await b.Http.GetFromJsonAsync<Subgraph>("/api/graph", GraphJson.Options))!.Nodes); // B keeps this graph until the feed moves
         var before = await EditThroughAndWait(a, "org-live-before", notices.Reader);
@@ -214,6 +202,56 @@ public sealed partial class ScaleOutTests(RedisServer redis, MailDevServer maild
         var (sentByA, sentByB) = (a.Output.Count(l => l.Contains("delivered via", StringComparison.Ordinal)), b.Output.Count(l => l.Contains("delivered via", StringComparison.Ordinal)));
         TestContext.Current.TestOutputHelper?.WriteLine($"jobs in PostgreSQL: A sent {sentByA}, B {sentByB}");
         Assert.Equal(count, sentByA + sentByB);
+    }
+
+    [Fact]
+    public async Task An_answer_given_through_B_reaches_the_organisers_page_on_A_live()
+    {
+        using var a = NetwerkProcess.Start(Database, Shared());
+        using var b = NetwerkProcess.Start(Database, Shared());
+        await Task.WhenAll(a.WaitUntilHealthy(), b.WaitUntilHealthy());
+        var scenario = await SendingScenario.CreateAsync(a.Http, 1);
+        await scenario.SendInvitationsAsync(a.Http);
+        await scenario.WaitForDeliveryAsync(a.Http, i => i.GetProperty("delivery").GetString() == "sent");
+        var (_, token) = SendingScenario.AnswerLink(Assert.Single(await scenario.MailsAsync(maildev, 1)).Text, "accepted");
+
+        // The organiser's page on A listens on A's live channel.
+        var notices = Channel.CreateUnbounded<ChangeNotice>();
+        await using var hub = await WatchEverything(a, notices.Writer);
+        // Only a change after this counts (not the "sent" record the send itself just wrote).
+        var latest = (await a.Http.GetFromJsonAsync<JsonElement>("/health")).GetProperty("store").GetProperty("latestSequence").GetInt64();
+        var clock = Stopwatch.StartNew();
+        using (var partner = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{b.Port}") })
+        using (var answered = await partner.PostAsJsonAsync("/api/rsvp", new { token, answer = "accepted" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!(await notices.Reader.ReadAsync(timeout.Token)).Changes.Any(c => c.Sequence > latest && c.Label == "INVITED" && c.To == scenario.MeetingId)) { }
+        var elapsed = clock.Elapsed;
+        TestContext.Current.TestOutputHelper?.WriteLine($"answer through B → organiser's live channel on A: {elapsed.TotalMilliseconds:0} ms");
+        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"{elapsed}");
+        var listing = await scenario.InvitationsAsync(a.Http);
+        Assert.Equal("accepted", Assert.Single(listing.GetProperty("invitations").EnumerateArray()).GetProperty("answer").GetString());
+    }
+
+    /// <summary>A live client of <paramref name="process"/> watching the whole graph, connected as the browser does.</summary>
+    private static async Task<HubConnection> WatchEverything(NetwerkProcess process, ChannelWriter<ChangeNotice> notices)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri($"http://127.0.0.1:{process.Port}{NetwerkHub.Path}"), o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(NetwerkServer.BootstrapToken);
+                // As the browser connects (web/src/live.ts): one WebSocket request, no negotiate, so no sticky sessions.
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .WithAutomaticReconnect()
+            .Build();
+        hub.On<ChangeNotice>(nameof(INetwerkClient.Changed), notice => notices.TryWrite(notice));
+        await hub.StartAsync();
+        await hub.InvokeAsync<string>(nameof(NetwerkHub.Watch), (string?)null);
+        return hub;
     }
 
     private static async Task<TimeSpan> EditThroughAndWait(NetwerkProcess through, string id, ChannelReader<ChangeNotice> notices)
