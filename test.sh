@@ -11,14 +11,16 @@ trap 'rm -f "$log"' EXIT
 status=0
 step() { "$@" 2>&1 | tee -a "$log" || status=1; }
 
+# Real parts the tests run on loopback: Redis and PostgreSQL servers, NetworkX as an independent reader of exports.
+ensure_redis_server
+ensure_postgresql
+ensure_networkx
 if [ -f web/package.json ]; then
   ensure_chromium
-  ensure_redis_server
   install_front_end_packages
   step bash -c 'cd web && npm test'
   step bash -c 'cd web && npm run build'
 fi
-ensure_networkx
 dotnet restore Netwerk.sln
 dotnet build Netwerk.sln -c Release --no-restore
 step dotnet test Netwerk.sln -c Release --no-build

@@ -35,3 +35,10 @@ ensure_networkx() { ensure_debian_package python3-networkx /usr/bin/python3 -c "
 
 # Debian's redis-server for the tests that run several app instances (Redis backplane, shared job storage).
 ensure_redis_server() { ensure_debian_package redis-server command -v redis-server; }
+
+# Debian's PostgreSQL server binaries for the test of Hangfire's PostgreSQL job storage (the test runs its own
+# throw-away cluster on loopback). Optional: when the install fails the test says so and is skipped.
+ensure_postgresql() {
+  ensure_debian_package postgresql sh -c 'ls /usr/lib/postgresql/*/bin/initdb' \
+    || echo "warning: PostgreSQL could not be installed; the PostgreSQL job-storage test will be skipped" >&2
+}
