@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Netwerk.Core.Graph;
 using Netwerk.Core.Storage;
+using Netwerk.Web.Access;
 
 namespace Netwerk.Web.Live;
 
@@ -20,7 +21,7 @@ public sealed class LiveOptions
 /// within one poll interval, with or without Redis.
 /// </summary>
 public sealed class ChangeBroadcaster(
-    IGraphStore store, IHubContext<NetwerkHub, INetwerkClient> hub, LiveAudience audience,
+    IGraphStore store, RegionMembership membership, IHubContext<NetwerkHub, INetwerkClient> hub, LiveAudience audience,
     IOptions<LiveOptions> options, TimeProvider time, ILogger<ChangeBroadcaster> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,10 +48,12 @@ public sealed class ChangeBroadcaster(
         if (page.Changes.Count == 0) return since;
         var hints = page.Changes.Select(Hint).ToList();
         var latest = page.Changes[^1].Sequence;
+        RegionMembership.Snapshot? regions = null;
         foreach (var group in audience.WatchedGroups())
         {
             var region = LiveAudience.RegionOf(group);
-            var relevant = region is null ? hints : await InRegion(region, hints, cancellationToken);
+            // The same region membership that decides what a regional account may read decides what it is told.
+            var relevant = region is null ? hints : InRegion(regions ??= await membership.CurrentAsync(cancellationToken), region, hints);
             // To this instance's own connections, not the group: every instance tails the same feed, and with the Redis
             // backplane a group send would reach every other instance's clients too (each hint once per instance).
             // Connections of this process are written to directly, so live updates do not depend on Redis being up.
@@ -62,21 +65,9 @@ public sealed class ChangeBroadcaster(
         return latest;
     }
 
-    private async Task<List<ChangeHint>> InRegion(string regionId, List<ChangeHint> hints, CancellationToken cancellationToken)
-    {
-        HashSet<string> members;
-        try
-        {
-            var graph = await store.GetGraphAsync(new GraphScope(regionId), cancellationToken);
-            members = graph.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (GraphItemNotFoundException)
-        {
-            return [];
-        }
-        return hints.Where(h => h.Operation == nameof(ChangeOperation.Deleted) || members.Contains(h.Id)
-            || (h.From is not null && members.Contains(h.From)) || (h.To is not null && members.Contains(h.To))).ToList();
-    }
+    private static List<ChangeHint> InRegion(RegionMembership.Snapshot regions, string regionId, List<ChangeHint> hints) =>
+        hints.Where(h => h.Operation == nameof(ChangeOperation.Deleted) || regions.InRegion(regionId, h.Id)
+            || (h.From is not null && regions.InRegion(regionId, h.From)) || (h.To is not null && regions.InRegion(regionId, h.To))).ToList();
 
     private static ChangeHint Hint(Change c) =>
         new(c.Sequence, c.Entity.ToString(), c.Operation.ToString(), c.Id, c.Label, c.Version, c.From, c.To);
