@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using Netwerk.Core.Graph;
 using Netwerk.Core.Storage;
 using Netwerk.Web.Jobs;
 using Netwerk.Web.Mail;
@@ -158,44 +160,72 @@ public sealed class InvitationMailer(
     }
 
     /// <summary>One person's reminder of one occurrence; sent at most once (<c>remindedFor</c> on INVITED).</summary>
-    public async Task RemindAsync(string meetingId, string personId, long occurrenceStart, CancellationToken ct)
+    public Task RemindAsync(string meetingId, string personId, long occurrenceStart, CancellationToken ct)
+    {
+        var start = DateTimeOffset.FromUnixTimeSeconds(occurrenceStart);
+        return SendNoticeAsync(meetingId, personId, "reminder",
+            due: (invited, meeting) => InvitationReminders.Wants(invited, meeting) && !(invited.RemindedFor >= start),
+            compose: (meeting, person, invited) => reminders.ComposeAsync(meeting, person, invited, start, ct),
+            done: _ => [("remindedFor", Invited.Format(start))],
+            later: wait => jobs.Schedule<InvitationMailer>(m => m.RemindAsync(meetingId, personId, occurrenceStart, CancellationToken.None), wait),
+            ct);
+    }
+
+    /// <summary>
+    /// Tells a person who moved up from the waiting list that they have a seat; sent at most once per promotion
+    /// (<c>seatMailedAt</c> on INVITED), and not when they have since declined or been taken off the list.
+    /// </summary>
+    public Task TellSeatAsync(string meetingId, string personId, CancellationToken ct) =>
+        SendNoticeAsync(meetingId, personId, "seat",
+            due: (invited, meeting) => invited.AwaitsSeatMail && meeting.Status is not ("cancelled" or "draft"),
+            compose: (meeting, person, invited) => reminders.ComposeSeatAsync(meeting, person, invited, ct),
+            done: invited => [("seatMailedAt", Invited.Format(invited.PromotedAt!.Value))],
+            later: wait => jobs.Schedule<InvitationMailer>(m => m.TellSeatAsync(meetingId, personId, CancellationToken.None), wait),
+            ct);
+
+    /// <summary>
+    /// A mail to one invitee that is not the invitation itself (a reminder, a seat that came free): sent while
+    /// <paramref name="due"/> holds, by the instance that claims the invitation, then recorded with <paramref name="done"/>
+    /// so a retried or repeated job does not send it twice. Another instance holding the claim: <paramref name="later"/>, with
+    /// the time until that claim runs out.
+    /// </summary>
+    private async Task SendNoticeAsync(string meetingId, string personId, string kind, Func<Invited, MeetingState, bool> due,
+        Func<MeetingState, Node, Invited, Task<MimeMessage?>> compose, Func<Invited, (string Name, object? Value)[]> done, Action<TimeSpan> later, CancellationToken ct)
     {
         using var held = await locks.HoldAsync(meetingId, personId, ct);
-        var start = DateTimeOffset.FromUnixTimeSeconds(occurrenceStart);
         var invited = await Invited.FindAsync(store, meetingId, personId, ct);
         var meeting = await MeetingState.LoadAsync(store, meetingId, ct);
         var person = await store.GetNodeAsync(personId, ct);
         if (invited is null || meeting is null || person is null) return;
-        if (!InvitationReminders.Wants(invited, meeting) || invited.RemindedFor >= start || InvitationEvents.OptedOut(person)) return;
-        var claim = await claims.ClaimAsync(invited.Id, c => InvitationReminders.Wants(c, meeting) && !(c.RemindedFor >= start), ct);
+        if (!due(invited, meeting) || InvitationEvents.OptedOut(person)) return;
+        var claim = await claims.ClaimAsync(invited.Id, c => due(c, meeting), ct);
         if (claim.ElsewhereUntil is { } until)
         {
-            jobs.Schedule<InvitationMailer>(m => m.RemindAsync(meetingId, personId, occurrenceStart, CancellationToken.None),
-                until - clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+            later(until - clock.GetUtcNow() + TimeSpan.FromSeconds(1));
             return;
         }
         if (claim.Claimed is not { } mine) return;
         try
         {
-            if (await reminders.ComposeAsync(meeting, person, mine, start, ct) is not { } message) return;
+            if (await compose(meeting, person, mine) is not { } message) return;
             try
             {
                 await sender.SendAsync(message, ct);
             }
             catch (MailDeliveryException failure) when (!failure.Permanent)
             {
-                telemetry.MailRetried("reminder");
+                telemetry.MailRetried(kind);
                 throw;
             }
             catch (MailDeliveryException failure) when (failure.Permanent)
             {
-                telemetry.MailFailed("reminder");
-                logger.LogWarning("Reminder of {Meeting} to {Person} refused for good: {Failure}", meetingId, personId, Telemetry.LogRedaction.Redact(failure.Message));
+                telemetry.MailFailed(kind);
+                logger.LogWarning("The {Kind} mail of {Meeting} to {Person} was refused for good: {Failure}", kind, meetingId, personId, Telemetry.LogRedaction.Redact(failure.Message));
                 return;
             }
-            telemetry.MailSent("reminder");
+            telemetry.MailSent(kind);
             await Invited.UpdateAsync(store, mine.Id, current =>
-                current.RemindedFor >= start ? null : current.With([("remindedFor", Invited.Format(start)), .. InvitationClaims.Cleared]), CancellationToken.None);
+                due(current, meeting) ? current.With([.. done(current), .. InvitationClaims.Cleared]) : null, CancellationToken.None);
         }
         finally
         {

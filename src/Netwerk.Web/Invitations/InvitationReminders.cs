@@ -110,7 +110,18 @@ public sealed class InvitationReminders(
     }
 
     /// <summary>The reminder mail of one occurrence to one person, or null when they cannot be mailed.</summary>
-    public async Task<MimeMessage?> ComposeAsync(MeetingState meeting, Node person, Invited invited, DateTimeOffset occurrenceStart, CancellationToken ct)
+    public Task<MimeMessage?> ComposeAsync(MeetingState meeting, Node person, Invited invited, DateTimeOffset occurrenceStart, CancellationToken ct) =>
+        ComposeAsync(meeting, person, invited, occurrenceStart, seatFreed: false, ct);
+
+    /// <summary>
+    /// The mail to someone who moved up from the waiting list: a seat came free and is theirs; about the next
+    /// occurrence (the first one, when none is ahead). Null when they cannot be mailed.
+    /// </summary>
+    public Task<MimeMessage?> ComposeSeatAsync(MeetingState meeting, Node person, Invited invited, CancellationToken ct) =>
+        ComposeAsync(meeting, person, invited, NextOccurrence(meeting, clock.GetUtcNow()) ?? meeting.Start, seatFreed: true, ct);
+
+    private async Task<MimeMessage?> ComposeAsync(
+        MeetingState meeting, Node person, Invited invited, DateTimeOffset occurrenceStart, bool seatFreed, CancellationToken ct)
     {
         if (await events.ForAsync(meeting, person, MessageKind.Invitation, null, isUpdate: false, ct) is not { } invitation) return null;
         var occurrence = Occurrences(meeting, occurrenceStart.AddSeconds(-1)).FirstOrDefault(o => o.Start == occurrenceStart);
@@ -141,7 +152,13 @@ public sealed class InvitationReminders(
         var links = messages.AnswerLinks(invitation).Select(l => (InvitationWording.AnswerLabel(l.Answer, en), l.Link)).ToList();
 
         var greeting = en ? $"Hello {invitation.Recipient.Name.Trim()}," : $"Dag {invitation.Recipient.Name.Trim()},";
-        var intro = en ? $"A reminder: “{title}” is coming up." : $"Een herinnering: “{title}” komt eraan.";
+        var intro = (seatFreed, en) switch
+        {
+            (false, true) => $"A reminder: “{title}” is coming up.",
+            (false, false) => $"Een herinnering: “{title}” komt eraan.",
+            (true, true) => $"Good news: a seat came free at “{title}”. You are off the waiting list and expected.",
+            (true, false) => $"Goed nieuws: er is een plaats vrijgekomen voor “{title}”. Je staat niet meer op de wachtlijst en bent erbij.",
+        };
         var change_ = en ? "Change your answer with one click, no account needed:" : "Wil je je antwoord wijzigen? Eén klik, je hebt geen account nodig:";
         var text = new StringBuilder().Append(greeting).Append("\n\n").Append(intro).Append("\n\n");
         foreach (var (label, value) in lines) text.Append(label).Append(": ").Append(value).Append('\n');
@@ -159,8 +176,8 @@ public sealed class InvitationReminders(
 
         var message = new MimeMessage
         {
-            Subject = $"{(en ? "Reminder" : "Herinnering")}: {title} – {BrusselsTime.ToLocal(period.Item1).ToString("dddd d MMMM yyyy", culture)}",
-            MessageId = MessageId(meeting.Id, person.Id, occurrenceStart),
+            Subject = $"{(seatFreed ? (en ? "A seat for you" : "Er is een plaats voor je") : en ? "Reminder" : "Herinnering")}: {title} – {BrusselsTime.ToLocal(period.Item1).ToString("dddd d MMMM yyyy", culture)}",
+            MessageId = MessageId(seatFreed ? "seat" : "reminder", meeting.Id, person.Id, seatFreed ? invited.PromotedAt ?? occurrenceStart : occurrenceStart),
             Date = clock.GetUtcNow(),
         };
         message.From.Add(addresses.From);
@@ -169,12 +186,15 @@ public sealed class InvitationReminders(
         return message;
     }
 
-    /// <summary>One Message-Id per (meeting, person, occurrence): a reminder sent again after a crash is recognisably the same.</summary>
-    private string MessageId(string meetingId, string personId, DateTimeOffset occurrenceStart)
+    /// <summary>
+    /// One Message-Id per (kind, meeting, person, moment: the occurrence of a reminder, the promotion of a seat mail):
+    /// a mail sent again after a crash is recognisably the same.
+    /// </summary>
+    private string MessageId(string kind, string meetingId, string personId, DateTimeOffset moment)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{meetingId}\n{personId}")).AsSpan(0, 16));
         var domain = addresses.FromAddress[(addresses.FromAddress.LastIndexOf('@') + 1)..].ToLowerInvariant();
-        return $"reminder.{hash}.{occurrenceStart.ToUnixTimeSeconds()}@{domain}";
+        return $"{kind}.{hash}.{moment.ToUnixTimeSeconds()}@{domain}";
     }
 
     private static string HashKey(string meetingId) => $"netwerk:reminder:{meetingId}";

@@ -45,6 +45,13 @@ public sealed record Invited(Relationship Link)
     public DateTimeOffset? AnsweredAt => Instant("answeredAt");
     public DateTimeOffset? RemindedFor => Instant("remindedFor");
 
+    /// <summary>When a seat that came free went to this person on the waiting list; <see cref="SeatMailedAt"/> when they were told.</summary>
+    public DateTimeOffset? PromotedAt => Instant("promotedAt");
+    public DateTimeOffset? SeatMailedAt => Instant("seatMailedAt");
+
+    /// <summary>Promoted from the waiting list, still coming and still listed, and not told yet.</summary>
+    public bool AwaitsSeatMail => PromotedAt is { } promoted && Answer == "accepted" && !Removed && !(SeatMailedAt >= promoted);
+
     /// <summary>Set while a person taken off the list waits for their cancellation; the relationship goes once it is sent.</summary>
     public DateTimeOffset? RemovedAt => Instant("removedAt");
     public bool Removed => RemovedAt is not null;

@@ -1,3 +1,4 @@
+using Hangfire;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
@@ -101,7 +102,8 @@ public static class RsvpEndpoints
 }
 
 /// <summary>Reads and records answers for the holder of an answer token.</summary>
-public sealed class RsvpAnswering(IGraphStore store, RsvpTokens tokens, InvitationEvents events, InvitationCalendar calendars, TimeProvider clock)
+public sealed class RsvpAnswering(
+    IGraphStore store, RsvpTokens tokens, InvitationEvents events, InvitationCalendar calendars, IBackgroundJobClient jobs, TimeProvider clock)
 {
     public async Task<RsvpSummary> SummaryAsync(string? token, string language, CancellationToken ct)
     {
@@ -144,7 +146,7 @@ public sealed class RsvpAnswering(IGraphStore store, RsvpTokens tokens, Invitati
 
     /// <summary>
     /// A seat came free: the longest-waiting person on the waiting list gets it (their answer becomes accepted, live
-    /// on the organiser's page and on their own answer page).
+    /// on the organiser's page and on their own answer page) and is told by mail (<see cref="InvitationMailer.TellSeatAsync"/>).
     /// </summary>
     private async Task PromoteFromWaitingListAsync(MeetingState meeting, CancellationToken ct)
     {
@@ -153,7 +155,14 @@ public sealed class RsvpAnswering(IGraphStore store, RsvpTokens tokens, Invitati
         if (all.Count(i => i.Answer == "accepted") >= capacity) return;
         var next = all.Where(i => i.Answer == "waitlisted").OrderBy(i => i.AnsweredAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.PersonId, StringComparer.Ordinal).FirstOrDefault();
         if (next is null) return;
-        await Invited.UpdateAsync(store, next.Id, current => current.Answer == "waitlisted" ? current.With(("status", "accepted")) : null, ct);
+        var promoted = await Invited.UpdateAsync(store, next.Id, current => current.Answer == "waitlisted"
+            ? current.With(("status", "accepted"), ("promotedAt", Invited.Format(clock.GetUtcNow())))
+            : null, ct);
+        if (promoted is { AwaitsSeatMail: true })
+        {
+            var (meetingId, personId) = (meeting.Id, promoted.PersonId);
+            jobs.Enqueue<InvitationMailer>(m => m.TellSeatAsync(meetingId, personId, CancellationToken.None));
+        }
     }
 
     public async Task<(string Text, string Method)> CalendarAsync(string? token, string language, CancellationToken ct)

@@ -220,8 +220,15 @@ public sealed class InvitationSendingTests(MailDevServer maildev) : IClassFixtur
         }
         var invited = (await _server.Get<JsonElement>($"/api/relationships?type=INVITED&to={scenario.MeetingId}&from={scenario.People[0]}")).GetProperty("items")[0];
         Assert.Equal("declined", invited.GetProperty("properties").GetProperty("status").GetString());
-        // The seat that came free goes to the person on the waiting list.
+        // The seat that came free goes to the person on the waiting list, who is told by mail, once.
         Assert.Equal("accepted", (await anonymous.GetFromJsonAsync<JsonElement>($"/api/rsvp/{second}")).GetProperty("answer").GetString());
+        var toSecond = await scenario.MailsAsync(maildev, 2, to: [scenario.Emails[1]]);
+        var seat = Assert.Single(toSecond, m => m.Subject.StartsWith("Er is een plaats voor je: Lerend netwerk", StringComparison.Ordinal));
+        Assert.Contains("er is een plaats vrijgekomen", seat.Text, StringComparison.Ordinal);
+        Assert.Contains("Jouw antwoord: Je komt (ja).", seat.Text, StringComparison.Ordinal);
+        Assert.Equal(second, SendingScenario.AnswerLink(seat.Text, "declined").Token); // their own links, to give the seat back
+        var promoted = (await _server.Get<JsonElement>($"/api/relationships?type=INVITED&to={scenario.MeetingId}&from={scenario.People[1]}")).GetProperty("items")[0];
+        Assert.True(promoted.GetProperty("properties").TryGetProperty("promotedAt", out _));
         var after = (await scenario.InvitationsAsync(Http)).GetProperty("counts");
         Assert.Equal((1, 0, 1), (after.GetProperty("accepted").GetInt32(), after.GetProperty("waitlisted").GetInt32(), after.GetProperty("declined").GetInt32()));
         var changes = await _server.Get<JsonElement>("/api/changes?limit=5000");
