@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Netwerk.Core.Accounts;
 using Netwerk.Core.Graph;
+using Netwerk.Core.Schema;
 using Netwerk.Core.Storage;
 using Netwerk.Web.Mail;
+using Netwerk.Web.Spreadsheets;
 
 namespace Netwerk.Web.Privacy;
 
@@ -14,7 +16,7 @@ public sealed record ErasureResponse(
 /// (so reports keep their numbers) and meetings stop naming them (organisers, invite lists, speed dates), then mails waiting in the outbox and their account go, then the store erases
 /// the node and scrubs its history.
 /// </summary>
-public sealed class PersonEraser(IGraphStore store, IAccountStore accounts, MailOutbox outbox, ILogger<PersonEraser> logger)
+public sealed class PersonEraser(IGraphStore store, IAccountStore accounts, MailOutbox outbox, SheetUploads uploads, GraphSchema schema, ILogger<PersonEraser> logger)
 {
     public const string AnonymousAttendees = "anonymousAttendees";
 
@@ -27,9 +29,11 @@ public sealed class PersonEraser(IGraphStore store, IAccountStore accounts, Mail
         var outboxFiles = email is null ? 0 : await outbox.RemoveOutboxFilesFor(email, ct);
         var account = email is null ? null : await accounts.FindByEmailAsync(email, ct);
         var accountRemoved = account is not null && await accounts.DeleteAsync(account.Id, ct);
+        var sheets = uploads.ForgetContaining([.. new[] { email, schema.NameOf(person) }.OfType<string>()]);
         var erased = await store.EraseNodeAsync(person.Id, ct);
         // The log names the tombstone, never the person.
-        logger.LogInformation("Erased a person: tombstone {Tombstone}, {Relationships} relationships", erased.TombstoneId, erased.RelationshipsRemoved);
+        logger.LogInformation("Erased a person: tombstone {Tombstone}, {Relationships} relationships, {Sheets} uploaded sheets dropped",
+            erased.TombstoneId, erased.RelationshipsRemoved, sheets);
         return new ErasureResponse(erased.TombstoneId, erased.RelationshipsRemoved, attended.Items.Count, outboxFiles, accountRemoved, erased.StorageScrubbed);
     }
 

@@ -51,6 +51,22 @@ public sealed class SheetUploads(TimeProvider time)
 
     public DateTimeOffset ExpiresAt(Entry entry) => entry.LastUsed + Lifetime;
 
+    /// <summary>
+    /// Drops every upload with a cell that holds one of <paramref name="texts"/> (case ignored): a person being erased
+    /// leaves no copy in a sheet waiting to be imported. The uploader uploads again. Returns how many went.
+    /// </summary>
+    public int ForgetContaining(IReadOnlyCollection<string> texts)
+    {
+        var wanted = texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList();
+        var dropped = 0;
+        foreach (var (id, entry) in _entries)
+        {
+            var holds = entry.Sheet.Rows.Any(row => row.Cells.Any(cell => wanted.Any(t => cell.Contains(t, StringComparison.OrdinalIgnoreCase))));
+            if (holds && _entries.TryRemove(id, out _)) dropped++;
+        }
+        return dropped;
+    }
+
     private void Prune()
     {
         var now = time.GetUtcNow();

@@ -77,6 +77,26 @@ public sealed class SpreadsheetImportTests : IAsyncLifetime
         return await NetwerkServer.Json(response);
     }
 
+    [Fact]
+    public async Task Erasing_a_person_drops_the_uploaded_sheets_that_hold_them()
+    {
+        using (var created = await _server.PostJson("/api/nodes", ApiFixtures.Person("person-wis-mij", "Wanda Wismij", "wanda.wismij@example.org")))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        var holding = (await Uploaded(MessySheets.Utf8Csv(false, "Naam;E-mail", "Wanda Wismij;WANDA.WISMIJ@example.org"), "met-wanda.csv")).GetProperty("id").GetString();
+        var other = (await Uploaded(MessySheets.Utf8Csv(false, "Naam;E-mail", "Iemand Anders;iemand@example.org"), "zonder.csv")).GetProperty("id").GetString();
+
+        using (var erased = await _server.Http.PostAsync("/api/people/person-wis-mij/erase", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        }
+
+        using var gone = await _server.PostJson($"/api/spreadsheets/{holding}/preview", new { target = "people", mapping = PeopleMapping });
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(1, (await Preview(other!, new { target = "people", mapping = new Dictionary<string, string> { ["Naam"] = "name", ["E-mail"] = "email" } })).GetProperty("rows").GetArrayLength());
+    }
+
     private static JsonElement Row(JsonElement preview, int number) =>
         preview.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("row").GetInt32() == number);
 
