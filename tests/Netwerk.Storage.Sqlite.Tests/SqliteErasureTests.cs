@@ -79,8 +79,17 @@ public sealed class SqliteErasureTests : IDisposable
     [Fact]
     public async Task An_erasure_blocked_from_cleaning_the_WAL_by_a_reader_still_commits_and_the_next_start_cleans_it()
     {
+        // An idle connection of its own keeps the file open throughout: other tests clear the process-wide connection
+        // pool in parallel, and whichever connection closes last checkpoints the WAL away, which would hide the traces.
+        await using var holder = new SqliteConnection($"Data Source={_path};Pooling=False");
         var store = await OpenAsync();
         await ErasureFixture.WriteAsync(store, _clock, Ct);
+        holder.Open();
+        using (var touch = holder.CreateCommand())
+        {
+            touch.CommandText = "SELECT count(*) FROM nodes"; // SQLite opens the file at the first statement, not at Open
+            touch.ExecuteScalar();
+        }
         Node? seen;
         await using (var reader = new SqliteConnection($"Data Source={_path};Pooling=False"))
         {
@@ -98,6 +107,7 @@ public sealed class SqliteErasureTests : IDisposable
             seen = await store.GetNodeAsync(ErasureFixture.PersonId, Ct);
         }
         Assert.Null(seen);
+        SqliteConnection.ClearAllPools(); // as a test running beside this one may do at any moment
         Assert.NotEmpty(TracesInFiles()); // old page images wait in the WAL
 
         await store.InitializeAsync(Ct);
