@@ -48,12 +48,11 @@ public sealed class ChangeBroadcaster(
         if (page.Changes.Count == 0) return since;
         var hints = page.Changes.Select(Hint).ToList();
         var latest = page.Changes[^1].Sequence;
-        RegionMembership.Snapshot? regions = null;
         foreach (var group in audience.WatchedGroups())
         {
             var region = LiveAudience.RegionOf(group);
             // The same region membership that decides what a regional account may read decides what it is told.
-            var relevant = region is null ? hints : InRegion(regions ??= await membership.CurrentAsync(cancellationToken), region, hints);
+            var relevant = region is null ? hints : InRegion(await membership.MembersAsync(region, cancellationToken), hints);
             // To this instance's own connections, not the group: every instance tails the same feed, and with the Redis
             // backplane a group send would reach every other instance's clients too (each hint once per instance).
             // Connections of this process are written to directly, so live updates do not depend on Redis being up.
@@ -65,9 +64,9 @@ public sealed class ChangeBroadcaster(
         return latest;
     }
 
-    private static List<ChangeHint> InRegion(RegionMembership.Snapshot regions, string regionId, List<ChangeHint> hints) =>
-        hints.Where(h => h.Operation == nameof(ChangeOperation.Deleted) || regions.InRegion(regionId, h.Id)
-            || (h.From is not null && regions.InRegion(regionId, h.From)) || (h.To is not null && regions.InRegion(regionId, h.To))).ToList();
+    private static List<ChangeHint> InRegion(IReadOnlySet<string> members, List<ChangeHint> hints) =>
+        hints.Where(h => h.Operation == nameof(ChangeOperation.Deleted) || members.Contains(h.Id)
+            || (h.From is not null && members.Contains(h.From)) || (h.To is not null && members.Contains(h.To))).ToList();
 
     private static ChangeHint Hint(Change c) =>
         new(c.Sequence, c.Entity.ToString(), c.Operation.ToString(), c.Id, c.Label, c.Version, c.From, c.To);
