@@ -158,13 +158,17 @@ public static class Communities
                     neighbourWeight[c] += weights[e];
                 }
                 total[own] -= degree;
-                var removeCost = -neighbourWeight[own] / m + resolution * (total[own] * degree) / (2 * m * m);
-                var bestGain = 0.0;
+                // Gains in units of 1/(2m²): 2m·k_in − γ·Σtot·k, relative to staying. With integer weights and γ = 1 these
+                // are exact integers, so a tie is a tie; a move must beat staying by more than rounding could explain.
+                // Counting a rounding error as a gain lets two tied communities trade a node back and forth for ever.
+                var stay = 2 * m * neighbourWeight[own] - resolution * total[own] * degree;
+                var tolerance = 1e-10 * Math.Max(1.0, Math.Abs(stay) + 2 * m * degree);
+                var bestGain = tolerance;
                 var best = own;
                 for (var i = 0; i < touchedCount; i++)
                 {
                     var c = touched[i];
-                    var gain = removeCost + neighbourWeight[c] / m - resolution * (total[c] * degree) / (2 * m * m);
+                    var gain = 2 * m * neighbourWeight[c] - resolution * total[c] * degree - stay;
                     if (gain > bestGain)
                     {
                         bestGain = gain;

@@ -101,6 +101,21 @@ public sealed class StructurePropertyTests
         });
     }
 
+    [Fact]
+    public async Task Louvain_ends_when_two_communities_tie_for_a_node()
+    {
+        // Found by the sampler above: moving a node between two communities with exactly equal gain came out as a
+        // gain of ±1e-17 both ways, and the local moves traded it back and forth for ever (the CI run that timed out).
+        (int, int)[] edges = [(2, 2), (6, 3), (4, 0), (5, 6), (3, 3), (5, 2), (3, 5), (2, 0), (5, 1), (3, 5), (6, 3), (3, 1), (4, 3), (1, 5), (4, 5)];
+        var graph = Build(7, edges);
+
+        var result = await Task.Run(() => Communities.Louvain(graph, seed: 1), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(Communities.Modularity(graph, result.Community), result.Modularity, 12);
+        Assert.True(result.Modularity > 0);
+    }
+
     private static int Components(GraphSnapshot graph, int removed, (int, int)? removedEdge = null)
     {
         var seen = new bool[graph.NodeCount];
