@@ -89,7 +89,7 @@ public sealed class Neo4jQueryClient : IDisposable
         }
     }
 
-    private static JsonObject Body(string statement, object? parameters) => new()
+    internal static JsonObject Body(string statement, object? parameters) => new()
     {
         ["statement"] = statement,
         ["parameters"] = parameters is null ? new JsonObject() : JsonSerializer.SerializeToNode(parameters, parameters.GetType(), Json),
@@ -188,11 +188,7 @@ public sealed class Neo4jTransaction : IAsyncDisposable
     {
         try
         {
-            var body = new JsonObject
-            {
-                ["statement"] = statement,
-                ["parameters"] = parameters is null ? new JsonObject() : JsonSerializer.SerializeToNode(parameters, parameters.GetType(), Neo4jQueryClient.Json),
-            };
+            var body = Neo4jQueryClient.Body(statement, parameters);
             return (await _client.SendAsync(HttpMethod.Post, _path, body, _affinity, cancellationToken)).Result;
         }
         catch (Neo4jQueryException)
