@@ -19,6 +19,8 @@ if [ -f web/package.json ]; then
   ensure_chromium
   install_front_end_packages
   step bash -c 'cd web && npm test'
+  # Every .cypher file through Neo4j's own parser/linter (@neo4j-cypher/language-support), and proof it fails on a broken one.
+  step bash -c 'cd web && npm run test:cypher'
   step bash -c 'cd web && npm run build'
 fi
 dotnet restore Netwerk.sln
