@@ -14,6 +14,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS app
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/ src/
+# The Neo4j store embeds its statements from cypher/.
+COPY cypher/ cypher/
 RUN dotnet publish src/Netwerk.Web/Netwerk.Web.csproj -c Release -o /app
 COPY --from=web /src/src/Netwerk.Web/wwwroot /app/wwwroot
 
