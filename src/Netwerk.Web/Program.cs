@@ -73,14 +73,5 @@ app.MapRsvp();
 app.MapCalendarFeeds();
 app.MapJobsDashboard();
 
-try
-{
-    app.Run();
-}
-catch (Exception e) when (e is Netwerk.Storage.Neo4j.Neo4jStartupException or Microsoft.Extensions.Options.OptionsValidationException)
-{
-    // A setting the host cannot run with: the log above has the details, this line is what the operator acts on.
-    Console.Error.WriteLine($"Netwerk did not start: {e.Message}");
-    return 1;
-}
+app.Run();
 return 0;

@@ -28,8 +28,9 @@ const inputFor: Record<PropertyDefinition['type'], InputKind> = {
   date: 'date', datetime: 'datetime-local', email: 'email', url: 'url', phone: 'tel', enum: 'select', stringList: 'list',
 };
 
+/** Inputs for the properties a person may edit; the ones Netwerk keeps itself (managed) are left out and kept by the server. */
 export function fieldSpecs(props: PropertyDefinition[], values: Properties | null, l: Lang): FieldSpec[] {
-  return props.map((p) => {
+  return props.filter((p) => !p.managed).map((p) => {
     const raw = values ? values[p.name] : p.default;
     const spec: FieldSpec = {
       name: p.name,

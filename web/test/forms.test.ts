@@ -24,6 +24,18 @@ describe('form generation from the schema', () => {
     expect(by['description']!.input).toBe('textarea');
   });
 
+  it('leaves out what Netwerk keeps itself: an invitation\'s delivery state, a meeting\'s invite rules', () => {
+    const invited = schema.relationshipTypes.find((t) => t.code === 'INVITED')!;
+    const names = fieldSpecs(invited.properties, { status: 'accepted', delivery: 'sent', claimedBy: 'a' }, 'nl').map((s) => s.name);
+    expect(names).toContain('status');
+    expect(names).not.toContain('delivery');
+    expect(names).not.toContain('claimedBy');
+    const meeting = fieldSpecs(kind('Meeting').properties, null, 'nl').map((s) => s.name);
+    expect(meeting).toContain('title');
+    expect(meeting).not.toContain('inviteRules');
+    expect(meeting).not.toContain('exceptions');
+  });
+
   it('translates labels and enum values', () => {
     const specs = fieldSpecs(kind('Organisation').properties, null, 'en');
     const type = specs.find((s) => s.name === 'type')!;

@@ -42,6 +42,11 @@ public sealed record PropertyDefinition
     public double? Minimum { get; init; }
     public double? Maximum { get; init; }
     public string? Pattern { get; init; }
+    /// <summary>
+    /// Kept by Netwerk itself (an invitation's delivery state, a meeting's exceptions and invite rules): forms leave it
+    /// out, and writes through the node and relationship endpoints keep its stored value (see <see cref="ManagedProperties"/>).
+    /// </summary>
+    public bool Managed { get; init; }
 }
 
 public sealed record NodeStyle(string Color, string Shape);

@@ -47,6 +47,7 @@ public sealed record ValidationError(string Field, string Code, params string[] 
         ["dangling-endpoint"] = ("Knoop '{0}' bestaat niet.", "Node '{0}' does not exist."),
         ["self-loop"] = ("Een relatie kan niet van een knoop naar zichzelf gaan.", "A relationship cannot go from a node to itself."),
         ["bad-id"] = ("Ongeldige id: gebruik letters, cijfers, '-', '_', '.' of ':' (maximaal 128 tekens).", "Invalid id: use letters, digits, '-', '_', '.' or ':' (at most 128 characters)."),
+        ["managed"] = ("'{0}' houdt Netwerk zelf bij; het kan hier niet gewijzigd worden.", "Netwerk keeps '{0}' itself; it cannot be changed here."),
         ["immutable"] = ("'{0}' kan niet gewijzigd worden (was '{1}').", "'{0}' cannot be changed (was '{1}')."),
         ["duplicate-id"] = ("De id '{0}' komt meer dan eens voor.", "The id '{0}' occurs more than once."),
         ["id-mismatch"] = ("De id in de body verschilt van die in de URL.", "The id in the body differs from the one in the URL."),

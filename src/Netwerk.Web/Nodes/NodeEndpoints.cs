@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Netwerk.Core.Graph;
+using Netwerk.Core.Schema;
 using Netwerk.Core.Storage;
 using Netwerk.Web.Access;
 using Netwerk.Web.Http;
@@ -50,7 +51,7 @@ public static class NodeEndpoints
 
     private static async Task<Created<Node>> CreateNode(NodeDraft draft, IGraphStore store, HttpResponse response, CancellationToken ct)
     {
-        var node = await store.CreateNodeAsync(draft, ct);
+        var node = await store.CreateNodeAsync(draft with { Properties = ManagedProperties.Keep(store.Schema.Kind(draft.Kind)?.Properties, draft.Properties, stored: null) }, ct);
         response.SetETag(node.Version);
         return TypedResults.Created($"/api/nodes/{Uri.EscapeDataString(node.Id)}", node);
     }
@@ -67,7 +68,11 @@ public static class NodeEndpoints
         string id, NodeDraft draft, IGraphStore store, RequestAccess access, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         await access.EnsureWritableAsync(id, ct);
-        var node = await store.UpdateNodeAsync(id, draft, request.RequiredIfMatch(), ct);
+        var expectedVersion = request.RequiredIfMatch();
+        var stored = await store.GetNodeAsync(id, ct) ?? throw new GraphItemNotFoundException(ChangeEntity.Node, id);
+        // Kept from what is stored now; a change in between raised the version, which the store then refuses (412).
+        var properties = ManagedProperties.Keep(store.Schema.Kind(stored.Kind)?.Properties, draft.Properties, stored.Properties);
+        var node = await store.UpdateNodeAsync(id, draft with { Properties = properties }, expectedVersion, ct);
         response.SetETag(node.Version);
         return TypedResults.Ok(node);
     }

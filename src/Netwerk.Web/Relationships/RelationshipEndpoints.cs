@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Netwerk.Core.Graph;
+using Netwerk.Core.Schema;
 using Netwerk.Core.Storage;
 using Netwerk.Web.Access;
 using Netwerk.Web.Http;
@@ -46,7 +47,8 @@ public static class RelationshipEndpoints
     private static async Task<Created<Relationship>> CreateRelationship(RelationshipDraft draft, IGraphStore store, RequestAccess access, HttpResponse response, CancellationToken ct)
     {
         await access.EnsureWritableAsync(draft.From ?? "", draft.To ?? "", ct);
-        var relationship = await store.CreateRelationshipAsync(draft, ct);
+        var properties = ManagedProperties.Keep(store.Schema.RelationshipType(draft.Type)?.Properties, draft.Properties, stored: null);
+        var relationship = await store.CreateRelationshipAsync(draft with { Properties = properties }, ct);
         response.SetETag(relationship.Version);
         return TypedResults.Created($"/api/relationships/{Uri.EscapeDataString(relationship.Id)}", relationship);
     }
@@ -63,8 +65,11 @@ public static class RelationshipEndpoints
     private static async Task<Ok<Relationship>> UpdateRelationship(
         string id, RelationshipDraft draft, IGraphStore store, RequestAccess access, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
-        await EnsureWritableAsync(id, store, access, ct);
-        var relationship = await store.UpdateRelationshipAsync(id, draft, request.RequiredIfMatch(), ct);
+        var stored = await EnsureWritableAsync(id, store, access, ct);
+        var expectedVersion = request.RequiredIfMatch();
+        // Kept from what is stored now; a change in between raised the version, which the store then refuses (412).
+        var properties = ManagedProperties.Keep(store.Schema.RelationshipType(stored.Type)?.Properties, draft.Properties, stored.Properties);
+        var relationship = await store.UpdateRelationshipAsync(id, draft with { Properties = properties }, expectedVersion, ct);
         response.SetETag(relationship.Version);
         return TypedResults.Ok(relationship);
     }
@@ -76,9 +81,10 @@ public static class RelationshipEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task EnsureWritableAsync(string id, IGraphStore store, RequestAccess access, CancellationToken ct)
+    private static async Task<Relationship> EnsureWritableAsync(string id, IGraphStore store, RequestAccess access, CancellationToken ct)
     {
         var current = await store.GetRelationshipAsync(id, ct) ?? throw new GraphItemNotFoundException(ChangeEntity.Relationship, id);
         await access.EnsureWritableAsync(current.From, current.To, ct);
+        return current;
     }
 }

@@ -5920,6 +5920,11 @@ export interface components {
             /** Format: double */
             maximum?: null | number | string;
             pattern?: null | string;
+            /**
+             * @description Kept by Netwerk itself (an invitation's delivery state, a meeting's exceptions and invite rules): forms leave it
+             *     out, and writes through the node and relationship endpoints keep its stored value (see ManagedProperties).
+             */
+            managed?: boolean;
         };
         /** @enum {unknown} */
         PropertyType: "string" | "text" | "integer" | "number" | "boolean" | "date" | "datetime" | "email" | "url" | "phone" | "enum" | "stringList";

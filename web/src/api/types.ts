@@ -22,6 +22,8 @@ export interface PropertyDefinition {
   minimum?: number | null;
   maximum?: number | null;
   pattern?: string | null;
+  /** kept by Netwerk itself (an invitation's delivery state, a meeting's invite rules): not in forms, kept by the server */
+  managed?: boolean;
 }
 
 export interface NodeKindDefinition {
