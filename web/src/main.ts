@@ -1,6 +1,6 @@
 // Netwerk front end: wires the views to the model, the API and the live feed.
 import './styles.css';
-import { ApiError, type ExportFormat, api, callJson, getJson } from './api/client';
+import { ApiError, type ExportFormat, api, callJson, exportFormats, getJson } from './api/client';
 import type { Change, GraphNode, GraphSchema } from './api/types';
 import { canEdit, canPlan, grantedRegions, initialRegion, roleFor } from './auth';
 import { type Ctx, indexSchema } from './context';
@@ -309,7 +309,7 @@ class App {
         h('div', { className: 'segmented', role: 'group', 'aria-label': t('map.export') },
           button('PNG', () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', 'aria-label': t('map.exportPng'), title: t('map.exportPng'), id: 'export-png' }),
           button('JSON', () => this.exportJson(), { className: 'secondary', id: 'export-json', 'aria-label': t('map.exportJson'), title: t('map.exportJson') }),
-          ...(['gexf', 'graphml', 'csv'] as const).map((f) => button(f === 'gexf' ? 'GEXF' : f === 'graphml' ? 'GraphML' : 'CSV', () => this.exportFile(f),
+          ...(Object.keys(exportFormats) as ExportFormat[]).map((f) => button(exportFormats[f], () => this.exportFile(f),
             { className: 'secondary', id: `export-${f}`, 'aria-label': t(`map.export.${f}`), title: t(`map.export.${f}`) }))),
         button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import', hidden: !editable }),
         button(t('sheet.open'), () => openSheetImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import-sheet', hidden: !editable }),
@@ -550,7 +550,7 @@ class App {
     download(`netwerk${region}-${this.asOf ?? todayInBrussels()}.json`, new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
   }
 
-  /** GEXF, GraphML or CSV of the current view or the whole region, made by the server. */
+  /** GEXF, GraphML, Cypher or CSV of the current view or the whole region, made by the server. */
   private exportFile(format: ExportFormat): void {
     openExportDialog(format, {
       schema: this.schema, region: this.region, asOf: this.asOf,

@@ -30,46 +30,61 @@ public sealed record ExportViewRequest
 }
 
 /// <summary>
-/// The network for other tools: GEXF (Gephi) and GraphML files, and CSV per node kind or relationship type. GET exports
-/// a region (or the whole graph) as of a date, as the JSON export does; POST exports the current view of the map.
-/// Viewers may export what they may see.
+/// The network for other tools: GEXF (Gephi) and GraphML files, a Cypher script for Neo4j, and CSV per node kind or
+/// relationship type. GET exports a region (or the whole graph) as of a date, as the JSON export does; POST exports the
+/// current view of the map. Viewers may export what they may see.
 /// </summary>
 public static class ExportEndpoints
 {
+    /// <summary>A file format: its path segment, media type (without charset, as documented) and what its GET and POST endpoints say they give.</summary>
+    public sealed record FileFormat(string Code, string MediaType, string WholeSummary, string ViewSummary);
+
+    private static readonly FileFormat Gexf = new("gexf", GexfWriter.ContentType,
+        "The region (or whole graph) as of a date as GEXF 1.3 for Gephi: typed attributes, relationship dates as the timeline.",
+        "The map's current view (region, date, node ids) as GEXF 1.3.");
+    private static readonly FileFormat GraphMl = new("graphml", GraphMlWriter.ContentType,
+        "The region (or whole graph) as of a date as GraphML, a typed key per property.",
+        "The map's current view (region, date, node ids) as GraphML.");
+    private static readonly FileFormat Cypher = new("cypher", "application/x-cypher",
+        "The region (or whole graph) as of a date as a Cypher script that loads it into an empty Neo4j 5.26+ (the Neo4j store's layout).",
+        "The map's current view (region, date, node ids) as a Cypher script for Neo4j.");
+    private static readonly FileFormat Csv = new("csv", "text/csv",
+        "One node kind (?kind=) or relationship type (?type=) as CSV: UTF-8 with BOM, ';' between fields (?delimiter=comma for ',').",
+        "One node kind or relationship type of the map's current view as CSV.");
+
+    /// <summary>The formats that need nothing but region and date, so GET /api/export?format= offers them too.</summary>
+    public static readonly IReadOnlyList<FileFormat> WholeGraphFormats = [Gexf, GraphMl, Cypher];
+
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/export").WithTags("Import and export")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/gexf", (HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, string? region, string? asOf, CancellationToken ct) =>
-                ExportAsync(http, store, access, time, new ExportViewRequest { Region = region, AsOf = asOf }, Format.Gexf, ct))
-            .Produces(StatusCodes.Status200OK, contentType: GexfWriter.ContentType)
-            .WithSummary("The region (or whole graph) as of a date as GEXF 1.3 for Gephi: typed attributes, relationship dates as the timeline.");
-        group.MapPost("/gexf", (HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, ExportViewRequest body, CancellationToken ct) =>
-                ExportAsync(http, store, access, time, body, Format.Gexf, ct))
-            .Produces(StatusCodes.Status200OK, contentType: GexfWriter.ContentType)
-            .WithSummary("The map's current view (region, date, node ids) as GEXF 1.3.");
-        group.MapGet("/graphml", (HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, string? region, string? asOf, CancellationToken ct) =>
-                ExportAsync(http, store, access, time, new ExportViewRequest { Region = region, AsOf = asOf }, Format.GraphMl, ct))
-            .Produces(StatusCodes.Status200OK, contentType: GraphMlWriter.ContentType)
-            .WithSummary("The region (or whole graph) as of a date as GraphML, a typed key per property.");
-        group.MapPost("/graphml", (HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, ExportViewRequest body, CancellationToken ct) =>
-                ExportAsync(http, store, access, time, body, Format.GraphMl, ct))
-            .Produces(StatusCodes.Status200OK, contentType: GraphMlWriter.ContentType)
-            .WithSummary("The map's current view (region, date, node ids) as GraphML.");
+        foreach (var format in WholeGraphFormats)
+        {
+            group.MapGet("/" + format.Code, (HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, string? region, string? asOf, CancellationToken ct) =>
+                    ExportAsync(http, store, access, time, new ExportViewRequest { Region = region, AsOf = asOf }, format, ct))
+                .Produces(StatusCodes.Status200OK, contentType: format.MediaType).WithSummary(format.WholeSummary);
+        }
+        // CSV names one kind or type besides region and date.
         group.MapGet("/csv", (HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, string? region, string? asOf, string? kind, string? type, string? delimiter, CancellationToken ct) =>
-                ExportAsync(http, store, access, time, new ExportViewRequest { Region = region, AsOf = asOf, Kind = kind, Type = type, Delimiter = delimiter }, Format.Csv, ct))
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .WithSummary("One node kind (?kind=) or relationship type (?type=) as CSV: UTF-8 with BOM, ';' between fields (?delimiter=comma for ',').");
-        group.MapPost("/csv", (HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, ExportViewRequest body, CancellationToken ct) =>
-                ExportAsync(http, store, access, time, body, Format.Csv, ct))
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .WithSummary("One node kind or relationship type of the map's current view as CSV.");
+                ExportAsync(http, store, access, time, new ExportViewRequest { Region = region, AsOf = asOf, Kind = kind, Type = type, Delimiter = delimiter }, Csv, ct))
+            .Produces(StatusCodes.Status200OK, contentType: Csv.MediaType).WithSummary(Csv.WholeSummary);
+        foreach (var format in (FileFormat[])[.. WholeGraphFormats, Csv])
+        {
+            group.MapPost("/" + format.Code, (HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, ExportViewRequest body, CancellationToken ct) =>
+                    ExportAsync(http, store, access, time, body, format, ct))
+                .Produces(StatusCodes.Status200OK, contentType: format.MediaType).WithSummary(format.ViewSummary);
+        }
         return app;
     }
 
-    private enum Format { Gexf, GraphMl, Csv }
+    /// <summary>GET /api/export?format=: one of <see cref="WholeGraphFormats"/> by its code, or a 400 naming the allowed ones.</summary>
+    public static FileFormat WholeGraphFormat(string format) =>
+        WholeGraphFormats.FirstOrDefault(f => f.Code == format)
+        ?? throw RequestProblemException.Invalid(new ValidationError("format", "not-allowed", format, "json, " + string.Join(", ", WholeGraphFormats.Select(f => f.Code))));
 
-    private static async Task<IResult> ExportAsync(HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, ExportViewRequest request, Format format, CancellationToken ct)
+    /// <summary>The file of <paramref name="format"/> for the region, date and (for a view) nodes of the request, as the caller may see it.</summary>
+    public static async Task<PushStreamHttpResult> ExportAsync(HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time, ExportViewRequest request, FileFormat format, CancellationToken ct)
     {
         var region = string.IsNullOrEmpty(request.Region) ? null : request.Region;
         var date = QueryParameters.Date(request.AsOf, "asOf");
@@ -78,7 +93,7 @@ public static class ExportEndpoints
         NodeKindDefinition? kind = null;
         RelationshipTypeDefinition? type = null;
         var delimiter = ';';
-        if (format == Format.Csv)
+        if (format == Csv)
         {
             // One file per kind or type: name exactly one.
             if (request.Kind is null && request.Type is null) throw RequestProblemException.Invalid(new ValidationError("kind", "required"));
@@ -109,10 +124,11 @@ public static class ExportEndpoints
         var view = request.Nodes is null ? "" : language == "en" ? ", current view" : ", huidige weergave";
         var description = new ExportDescription(today, (language == "en" ? $"Netwerk: {scope}, as of {day}" : $"Netwerk: {scope}, op {day}") + view);
         var baseName = $"netwerk-{FileNamePart(region ?? "alles")}-{day}{(request.Nodes is null ? "" : "-weergave")}";
-        return format switch
+        return format.Code switch
         {
-            Format.Gexf => TypedResults.Stream(s => GexfWriter.WriteAsync(s, graph, schema, language, description, ct), GexfWriter.ContentType, baseName + ".gexf"),
-            Format.GraphMl => TypedResults.Stream(s => GraphMlWriter.WriteAsync(s, graph, schema, language, description, ct), GraphMlWriter.ContentType, baseName + ".graphml"),
+            "gexf" => TypedResults.Stream(s => GexfWriter.WriteAsync(s, graph, schema, language, description, ct), GexfWriter.ContentType, baseName + ".gexf"),
+            "graphml" => TypedResults.Stream(s => GraphMlWriter.WriteAsync(s, graph, schema, language, description, ct), GraphMlWriter.ContentType, baseName + ".graphml"),
+            "cypher" => TypedResults.Stream(s => CypherWriter.WriteAsync(s, graph, schema, description, ct), CypherWriter.ContentType, baseName + ".cypher"),
             _ => kind is not null
                 ? TypedResults.Stream(s => CsvExport.WriteNodesAsync(s, graph, kind, delimiter, ct), CsvExport.ContentType, $"{baseName}-{kind.Code}.csv")
                 : TypedResults.Stream(s => CsvExport.WriteRelationshipsAsync(s, graph, schema, type!, delimiter, ct), CsvExport.ContentType, $"{baseName}-{type!.Code}.csv"),

@@ -24,8 +24,9 @@ public static class TransferEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Upserts a whole document by id, atomically: all items or none, with every bad item listed. Regisseurs of every region only.");
-        group.MapGet("/export", Export).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The whole graph (or ?region=) in the import format, ordered by id; ?asOf= keeps relationships valid on that date.");
+        group.MapGet("/export", Export).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The whole graph (or ?region=) in the import format, ordered by id; ?asOf= keeps relationships valid on that date. "
+                + "?format=cypher (or gexf, graphml) gives that file instead, as /api/export/{format} does.");
         return app;
     }
 
@@ -50,8 +51,11 @@ public static class TransferEndpoints
         return TypedResults.Ok(await store.ImportAsync(document, ct));
     }
 
-    private static async Task<Ok<GraphDocument>> Export(IGraphStore store, RequestAccess access, string? region, string? asOf, CancellationToken ct)
+    private static async Task<Results<Ok<GraphDocument>, PushStreamHttpResult>> Export(HttpContext http, IGraphStore store, RequestAccess access, TimeProvider time,
+        string? region, string? asOf, string? format, CancellationToken ct)
     {
+        if (format is not (null or "" or "json"))
+            return await ExportEndpoints.ExportAsync(http, store, access, time, new ExportViewRequest { Region = region, AsOf = asOf }, ExportEndpoints.WholeGraphFormat(format), ct);
         var date = QueryParameters.Date(asOf, "asOf");
         access.RequireRegion(region, Role.Viewer);
         var graph = await store.GetGraphAsync(new GraphScope(region, date), ct);

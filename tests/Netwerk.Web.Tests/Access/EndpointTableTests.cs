@@ -47,6 +47,8 @@ public sealed class EndpointTableTests : IAsyncLifetime
         ["POST /api/export/gexf"] = Need.Viewer,
         ["GET /api/export/graphml"] = Need.Viewer,
         ["POST /api/export/graphml"] = Need.Viewer,
+        ["GET /api/export/cypher"] = Need.Viewer,
+        ["POST /api/export/cypher"] = Need.Viewer,
         ["GET /api/export/csv"] = Need.Viewer,
         ["POST /api/export/csv"] = Need.Viewer,
         ["POST /api/spreadsheets/"] = Need.Regisseur,

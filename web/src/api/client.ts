@@ -187,7 +187,7 @@ export const api = {
     return { blob: await res.blob(), fileName: fileName(res, `persoon-${id}.json`) };
   },
   /**
-   * A network export as a file: GEXF, GraphML or CSV (one kind or relationship type). With `nodes` the server
+   * A network export as a file: GEXF, GraphML, a Cypher script for Neo4j or CSV (one kind or relationship type). With `nodes` the server
    * exports that view of the map (POST), without it the region or whole graph (GET).
    */
   exportGraph: async (format: ExportFormat, req: ExportRequest) => {
@@ -207,7 +207,10 @@ export const api = {
 
 export type Api = typeof api;
 
-export type ExportFormat = 'gexf' | 'graphml' | 'csv';
+export type ExportFormat = 'gexf' | 'graphml' | 'cypher' | 'csv';
+
+/** The network export formats in button order, with the name each goes by. */
+export const exportFormats: Record<ExportFormat, string> = { gexf: 'GEXF', graphml: 'GraphML', cypher: 'Cypher', csv: 'CSV' };
 
 export interface ExportRequest {
   region: string | null;

@@ -1,6 +1,6 @@
-// Export of the network for other tools: GEXF (Gephi), GraphML and CSV per kind or relationship type, of the
+// Export of the network for other tools: GEXF (Gephi), GraphML, Cypher (Neo4j) and CSV per kind or relationship type, of the
 // current view (the nodes the map shows, as of its date) or of the whole region with its full history.
-import { api, type ExportFormat } from '../api/client';
+import { api, exportFormats, type ExportFormat } from '../api/client';
 import type { GraphSchema } from '../api/types';
 import { button, download, h } from '../dom';
 import { loc, t } from '../i18n';
@@ -16,7 +16,7 @@ export interface ExportContext {
 }
 
 export function openExportDialog(format: ExportFormat, ctx: ExportContext): void {
-  const d = new Dialog(t('export.title', { format: format === 'csv' ? 'CSV' : format === 'gexf' ? 'GEXF' : 'GraphML' }), { id: 'export-dialog' });
+  const d = new Dialog(t('export.title', { format: exportFormats[format] }), { id: 'export-dialog' });
   const shown = ctx.visible();
   const viewRadio = h('input', { type: 'radio', name: 'export-scope', id: 'export-view', value: 'view', checked: true });
   const wholeRadio = h('input', { type: 'radio', name: 'export-scope', id: 'export-whole', value: 'whole' });
@@ -35,7 +35,7 @@ export function openExportDialog(format: ExportFormat, ctx: ExportContext): void
     d.body.append(h('div', { className: 'field' }, h('label', { for: 'export-what' }, t('export.what')), what),
       h('p', { className: 'hint' }, t('export.csvHint')));
   } else {
-    d.body.append(h('p', { className: 'hint' }, t(format === 'gexf' ? 'export.gexfHint' : 'export.graphmlHint')));
+    d.body.append(h('p', { className: 'hint' }, t(`export.${format}Hint`)));
   }
   const go = button(t('export.download'), () => void run(), { className: 'primary', id: 'export-download' });
   d.footer.append(button(t('form.cancel'), () => d.close(), { className: 'secondary' }), go);
