@@ -12,12 +12,12 @@ WITH s, s.value AS base
 CALL () {
   UNWIND $nodeIds AS id
   MATCH (n:GraphNode {id: id})
-  RETURN collect(n.id + ':' + toString(n._version)) AS storedNodes
+  RETURN collect(n.id + ':' + toString(toInteger(n._version))) AS storedNodes
 }
 CALL () {
   MATCH (:GraphNode)-[r]->(:GraphNode)
   WHERE size($relationshipIds) > 0 AND r.id IN $relationshipIds
-  RETURN collect(r.id + ':' + toString(r._version)) AS storedRelationships
+  RETURN collect(r.id + ':' + toString(toInteger(r._version))) AS storedRelationships
 }
 WITH s, base,
   size(storedNodes) = size($expectedNodes) AND all(key IN storedNodes WHERE key IN $expectedNodes)

@@ -8,7 +8,8 @@ CALL (region) {
   OPTIONAL MATCH (m:GraphNode)-[p]->(region)
   WHERE type(p) = $partOf AND $municipalityKind IN labels(m)
     AND ($asOf IS NULL OR ((p.validFrom IS NULL OR p.validFrom <= $asOf) AND (p.validUntil IS NULL OR p.validUntil >= $asOf)))
-  RETURN collect(DISTINCT m) + [region] AS base
+  WITH region, collect(DISTINCT m) AS municipalities
+  RETURN municipalities + [region] AS base
 }
 CALL (base) {
   UNWIND base AS place

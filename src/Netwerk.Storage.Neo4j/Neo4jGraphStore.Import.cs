@@ -1,5 +1,4 @@
 using Netwerk.Core.Graph;
-using Netwerk.Core.Schema;
 using Netwerk.Core.Storage;
 
 namespace Netwerk.Storage.Neo4j;
@@ -50,48 +49,7 @@ public sealed partial class Neo4jGraphStore
     /// </summary>
     private ImportPlan PlanImport(GraphDocument document, StoredItems stored)
     {
-        var errors = new List<ValidationError>();
-        var documentKinds = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < document.Nodes.Count; i++)
-        {
-            var draft = document.Nodes[i];
-            var path = $"nodes[{i}]";
-            errors.AddRange(_validator.ValidateNode(draft, path));
-            if (draft.Id is null)
-            {
-                errors.Add(new($"{path}.id", "required"));
-                continue;
-            }
-            if (!documentKinds.TryAdd(draft.Id, draft.Kind ?? ""))
-            {
-                errors.Add(new($"{path}.id", "duplicate-id", draft.Id));
-                continue;
-            }
-            if (stored.Nodes.GetValueOrDefault(draft.Id) is { } existing && draft.Kind is not null && draft.Kind != existing.Kind)
-            {
-                errors.Add(new($"{path}.kind", "immutable", "kind", existing.Kind));
-            }
-        }
-        var relationshipIds = new HashSet<string>(StringComparer.Ordinal);
-        string? KindOfEndpoint(string id) => documentKinds.TryGetValue(id, out var kind) ? kind : stored.KindOf(id);
-        for (var i = 0; i < document.Relationships.Count; i++)
-        {
-            var draft = document.Relationships[i];
-            var path = $"relationships[{i}]";
-            errors.AddRange(_validator.ValidateRelationship(draft, KindOfEndpoint, path));
-            if (draft.Id is null)
-            {
-                errors.Add(new($"{path}.id", "required"));
-                continue;
-            }
-            if (!relationshipIds.Add(draft.Id))
-            {
-                errors.Add(new($"{path}.id", "duplicate-id", draft.Id));
-                continue;
-            }
-            if (stored.Relationships.GetValueOrDefault(draft.Id) is { } existing) errors.AddRange(ImmutableRelationshipFields(existing, draft, path));
-        }
-        ThrowIfInvalid(errors);
+        ThrowIfInvalid(_validator.ValidateImport(document, stored.Nodes.GetValueOrDefault, stored.Relationships.GetValueOrDefault));
 
         var now = _time.GetUtcNow();
         var createdNodes = new List<object>();
@@ -117,11 +75,11 @@ public sealed partial class Neo4jGraphStore
         {
             if (stored.Relationships.GetValueOrDefault(draft.Id!) is not { } existing)
             {
-                var relationship = NewRelationship(draft.Id!, draft, 1, now, now);
+                var relationship = Relationship.FromDraft(draft.Id!, draft, 1, now, now);
                 createdRelationships.Add(RelationshipItem(++seq, relationship));
                 continue;
             }
-            var candidate = NewRelationship(existing.Id, draft, existing.Version + 1, existing.CreatedAt, now);
+            var candidate = Relationship.FromDraft(existing.Id, draft, existing.Version + 1, existing.CreatedAt, now);
             if (candidate.ValidFrom != existing.ValidFrom || candidate.ValidUntil != existing.ValidUntil
                 || GraphJson.CanonicalProperties(candidate.Properties) != GraphJson.CanonicalProperties(existing.Properties))
             {

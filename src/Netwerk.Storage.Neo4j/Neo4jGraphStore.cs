@@ -106,7 +106,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         {
             var endpoints = await GetItemsAsync(Endpoints(draft), [], cancellationToken);
             ThrowIfInvalid(_validator.ValidateRelationship(draft, endpoints.KindOf));
-            relationship ??= NewRelationship(draft.Id ?? NewId(draft.Type!), draft, 1, now, now);
+            relationship ??= Relationship.FromDraft(draft.Id ?? NewId(draft.Type!), draft, 1, now, now);
             QueryResult result;
             try
             {
@@ -134,10 +134,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             stored = await GetItemsAsync(Endpoints(complete), [], cancellationToken);
         }
         var errors = _validator.ValidateRelationship(complete, stored.KindOf);
-        errors.AddRange(ImmutableRelationshipFields(existing, draft, ""));
+        errors.AddRange(SchemaValidator.ImmutableRelationshipFields(existing, draft));
         if (draft.Id is not null && draft.Id != id) errors.Add(new("id", "id-mismatch"));
         ThrowIfInvalid(errors);
-        var relationship = NewRelationship(id, complete, existing.Version + 1, existing.CreatedAt, _time.GetUtcNow());
+        var relationship = Relationship.FromDraft(id, complete, existing.Version + 1, existing.CreatedAt, _time.GetUtcNow());
         var result = await RunAsync("update-relationship", WriteParameters(relationship, expectedVersion), cancellationToken);
         if (result.Rows.Count == 0) await ThrowMissingOrStaleAsync(ChangeEntity.Relationship, id, expectedVersion, cancellationToken);
         return relationship;
@@ -298,29 +298,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     private static Relationship ReadRelationship(JsonElement item)
     {
         var (draft, version, createdAt, updatedAt) = ReadStored<RelationshipDraft>(item);
-        return NewRelationship(draft.Id!, draft, version, createdAt, updatedAt);
-    }
-
-    private static Relationship NewRelationship(string id, RelationshipDraft draft, long version, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
-    {
-        Id = id,
-        Type = draft.Type!,
-        From = draft.From!,
-        To = draft.To!,
-        Properties = Canonical(draft.Properties),
-        ValidFrom = GraphDates.ParseOptionalDate(draft.ValidFrom),
-        ValidUntil = GraphDates.ParseOptionalDate(draft.ValidUntil),
-        Version = version,
-        CreatedAt = createdAt,
-        UpdatedAt = updatedAt,
-    };
-
-    private static IEnumerable<ValidationError> ImmutableRelationshipFields(Relationship existing, RelationshipDraft draft, string path)
-    {
-        var prefix = path.Length == 0 ? "" : path + ".";
-        if (draft.Type is not null && draft.Type != existing.Type) yield return new(prefix + "type", "immutable", "type", existing.Type);
-        if (draft.From is not null && draft.From != existing.From) yield return new(prefix + "from", "immutable", "from", existing.From);
-        if (draft.To is not null && draft.To != existing.To) yield return new(prefix + "to", "immutable", "to", existing.To);
+        return Relationship.FromDraft(draft.Id!, draft, version, createdAt, updatedAt);
     }
 
     private static string NewId(string label) => $"{label.ToLowerInvariant().Replace('_', '-')}-{Guid.CreateVersion7():N}";
