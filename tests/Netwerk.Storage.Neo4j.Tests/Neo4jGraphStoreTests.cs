@@ -103,6 +103,44 @@ public sealed class Neo4jGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_relationship_update_replaces_the_whole_record_and_keeps_type_endpoints_and_creation()
+    {
+        var stored = TestGraph.Rel("MEMBER_OF", "p-an", "plat-1", id: "r-1", validFrom: "2024-01-01", validUntil: "2024-12-31", properties: ("role", "trekker"));
+        AnswerItems([TestGraph.Person("p-an"), TestGraph.Platform("plat-1")], [stored]);
+        AnswerRows(["seq"], Row(9));
+        _clock.Advance(TimeSpan.FromHours(2));
+
+        var updated = await _store.UpdateRelationshipAsync("r-1", TestGraph.Rel("MEMBER_OF", "p-an", "plat-1", id: "r-1", validFrom: "2024-02-01"), 1, Ct);
+
+        Assert.Equal((2L, new DateOnly(2024, 2, 1), (DateOnly?)null, 0), (updated.Version, updated.ValidFrom, updated.ValidUntil, updated.Properties.Count));
+        Assert.Equal((Stamp, _clock.GetUtcNow()), (updated.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), updated.UpdatedAt));
+        var sent = Sent()[1];
+        Assert.Equal(CypherStatements.Get("update-relationship"), sent.GetProperty("statement").GetString());
+        var parameters = sent.GetProperty("parameters");
+        Assert.Equal(1, parameters.GetProperty("expectedVersion").GetInt32());
+        var record = parameters.GetProperty("record");
+        AssertStorable(record);
+        // SET r = $record: what the record lacks (the end date, the role) is removed from the relationship.
+        Assert.Equal(["_createdAt", "_document", "_updatedAt", "_version", "id", "validFrom"], record.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Relationship_queries_send_the_date_as_an_iso_string_and_read_the_page()
+    {
+        AnswerRows(["total", "items"], Row(1, new[] { Item(TestGraph.Rel("WORKS_FOR", "p-an", "org-a", id: "r-1", validFrom: "2024-01-01"), 1) }));
+
+        var page = await _store.FindRelationshipsAsync(new RelationshipQuery { NodeId = "p-an", AsOf = new DateOnly(2024, 6, 30) }, Ct);
+
+        var relationship = Assert.Single(page.Items);
+        Assert.Equal(("r-1", "WORKS_FOR", "p-an", "org-a", new DateOnly(2024, 1, 1)), (relationship.Id, relationship.Type, relationship.From, relationship.To, relationship.ValidFrom));
+        var parameters = Assert.Single(Sent()).GetProperty("parameters");
+        Assert.Equal(CypherStatements.Get("find-relationships"), Assert.Single(Sent()).GetProperty("statement").GetString());
+        // Validity is stored as yyyy-MM-dd text, which orders as dates; no typed JSON (Date) is needed.
+        Assert.Equal(("2024-06-30", "p-an"), (parameters.GetProperty("asOf").GetString(), parameters.GetProperty("node").GetString()));
+        Assert.Equal(JsonValueKind.Null, parameters.GetProperty("type").ValueKind);
+    }
+
+    [Fact]
     public async Task A_delete_that_matched_nothing_is_a_version_conflict_when_the_relationship_is_still_there()
     {
         AnswerRows(["seq"]);
