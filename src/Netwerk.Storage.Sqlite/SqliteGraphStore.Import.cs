@@ -9,58 +9,14 @@ public sealed partial class SqliteGraphStore
     public Task<ImportResult> ImportAsync(GraphDocument document, CancellationToken cancellationToken = default)
     {
         using var session = Write();
-        var errors = new List<ValidationError>();
+        // Stored items as validation reads them, kept for the writes below.
         var existingNodes = new Dictionary<string, Node>(StringComparer.Ordinal);
-        var documentKinds = new Dictionary<string, string>(StringComparer.Ordinal);
-
-        for (var i = 0; i < document.Nodes.Count; i++)
-        {
-            var draft = document.Nodes[i];
-            var path = $"nodes[{i}]";
-            errors.AddRange(_validator.ValidateNode(draft, path));
-            if (draft.Id is null)
-            {
-                errors.Add(new($"{path}.id", "required"));
-                continue;
-            }
-            if (documentKinds.ContainsKey(draft.Id))
-            {
-                errors.Add(new($"{path}.id", "duplicate-id", draft.Id));
-                continue;
-            }
-            documentKinds[draft.Id] = draft.Kind ?? "";
-            if (LoadNode(session, draft.Id) is { } existing)
-            {
-                existingNodes[draft.Id] = existing;
-                if (draft.Kind is not null && draft.Kind != existing.Kind) errors.Add(new($"{path}.kind", "immutable", "kind", existing.Kind));
-            }
-        }
-
         var existingRelationships = new Dictionary<string, Relationship>(StringComparer.Ordinal);
-        var relationshipIds = new HashSet<string>(StringComparer.Ordinal);
-        string? KindOfEndpoint(string id) => documentKinds.TryGetValue(id, out var kind) ? kind : KindOf(session, id);
-        for (var i = 0; i < document.Relationships.Count; i++)
-        {
-            var draft = document.Relationships[i];
-            var path = $"relationships[{i}]";
-            errors.AddRange(_validator.ValidateRelationship(draft, KindOfEndpoint, path));
-            if (draft.Id is null)
-            {
-                errors.Add(new($"{path}.id", "required"));
-                continue;
-            }
-            if (!relationshipIds.Add(draft.Id))
-            {
-                errors.Add(new($"{path}.id", "duplicate-id", draft.Id));
-                continue;
-            }
-            if (LoadRelationship(session, draft.Id) is { } existing)
-            {
-                existingRelationships[draft.Id] = existing;
-                errors.AddRange(ImmutableRelationshipFields(existing, draft, path));
-            }
-        }
-        ThrowIfInvalid(errors);
+        Node? StoredNode(string id) => existingNodes.TryGetValue(id, out var node) ? node
+            : LoadNode(session, id) is { } loaded ? existingNodes[id] = loaded : null;
+        Relationship? StoredRelationship(string id) => existingRelationships.TryGetValue(id, out var relationship) ? relationship
+            : LoadRelationship(session, id) is { } loaded ? existingRelationships[id] = loaded : null;
+        ThrowIfInvalid(_validator.ValidateImport(document, StoredNode, StoredRelationship));
 
         var now = _time.GetUtcNow();
         int nodesCreated = 0, nodesUpdated = 0, relationshipsCreated = 0, relationshipsUpdated = 0;
@@ -86,13 +42,13 @@ public sealed partial class SqliteGraphStore
         {
             if (!existingRelationships.TryGetValue(draft.Id!, out var existing))
             {
-                var relationship = NewRelationship(draft.Id!, draft, 1, now, now);
+                var relationship = Relationship.FromDraft(draft.Id!, draft, 1, now, now);
                 InsertRelationship(session, relationship);
                 RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Created, relationship.Id, relationship.Type, 1, "import", GraphDocument.ToDraft(relationship));
                 relationshipsCreated++;
                 continue;
             }
-            var candidate = NewRelationship(existing.Id, draft, existing.Version + 1, existing.CreatedAt, now);
+            var candidate = Relationship.FromDraft(existing.Id, draft, existing.Version + 1, existing.CreatedAt, now);
             if (candidate.ValidFrom != existing.ValidFrom || candidate.ValidUntil != existing.ValidUntil
                 || GraphJson.CanonicalProperties(candidate.Properties) != GraphJson.CanonicalProperties(existing.Properties))
             {

@@ -127,7 +127,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         var id = draft.Id ?? NewId(draft.Type!);
         if (LoadRelationship(session, id) is not null) throw new DuplicateIdException(ChangeEntity.Relationship, id);
         var now = _time.GetUtcNow();
-        var relationship = NewRelationship(id, draft, 1, now, now);
+        var relationship = Relationship.FromDraft(id, draft, 1, now, now);
         InsertRelationship(session, relationship);
         RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Created, id, relationship.Type, 1, null, GraphDocument.ToDraft(relationship));
         session.Commit();
@@ -141,10 +141,10 @@ public sealed partial class SqliteGraphStore : IGraphStore
         CheckVersion(ChangeEntity.Relationship, id, expectedVersion, existing.Version);
         var complete = draft with { Id = null, Type = draft.Type ?? existing.Type, From = draft.From ?? existing.From, To = draft.To ?? existing.To };
         var errors = _validator.ValidateRelationship(complete, nodeId => KindOf(session, nodeId));
-        errors.AddRange(ImmutableRelationshipFields(existing, draft, ""));
+        errors.AddRange(SchemaValidator.ImmutableRelationshipFields(existing, draft));
         if (draft.Id is not null && draft.Id != id) errors.Add(new("id", "id-mismatch"));
         ThrowIfInvalid(errors);
-        var relationship = NewRelationship(id, complete, existing.Version + 1, existing.CreatedAt, _time.GetUtcNow());
+        var relationship = Relationship.FromDraft(id, complete, existing.Version + 1, existing.CreatedAt, _time.GetUtcNow());
         UpdateRelationship(session, relationship);
         RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Updated, id, relationship.Type, relationship.Version, null, GraphDocument.ToDraft(relationship));
         session.Commit();
@@ -247,33 +247,11 @@ public sealed partial class SqliteGraphStore : IGraphStore
         if (expected != current) throw new VersionConflictException(entity, id, expected, current);
     }
 
-    private static IEnumerable<ValidationError> ImmutableRelationshipFields(Relationship existing, RelationshipDraft draft, string path)
-    {
-        var prefix = path.Length == 0 ? "" : path + ".";
-        if (draft.Type is not null && draft.Type != existing.Type) yield return new(prefix + "type", "immutable", "type", existing.Type);
-        if (draft.From is not null && draft.From != existing.From) yield return new(prefix + "from", "immutable", "from", existing.From);
-        if (draft.To is not null && draft.To != existing.To) yield return new(prefix + "to", "immutable", "to", existing.To);
-    }
-
     private static string? KindOf(SqlSession session, string nodeId) =>
         session.Scalar("SELECT kind FROM nodes WHERE id = $id", ("$id", nodeId)) as string;
 
     private static IReadOnlyDictionary<string, JsonElement> Canonical(IReadOnlyDictionary<string, JsonElement>? properties) =>
         GraphJson.ParseProperties(GraphJson.CanonicalProperties(properties));
-
-    private static Relationship NewRelationship(string id, RelationshipDraft draft, long version, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
-    {
-        Id = id,
-        Type = draft.Type!,
-        From = draft.From!,
-        To = draft.To!,
-        Properties = Canonical(draft.Properties),
-        ValidFrom = GraphDates.ParseOptionalDate(draft.ValidFrom),
-        ValidUntil = GraphDates.ParseOptionalDate(draft.ValidUntil),
-        Version = version,
-        CreatedAt = createdAt,
-        UpdatedAt = updatedAt,
-    };
 
     private string NameOf(Node node) => Schema.NameOf(node) ?? node.Id;
 

@@ -8,8 +8,8 @@ namespace Netwerk.Storage.Neo4j.Tests;
 
 /// <summary>
 /// A real HTTP server on loopback (HttpListener) that answers each request with the next recorded Query API response
-/// queued for its method and path (files in Recorded/), and keeps what it was sent. A fake of Neo4j, named as such:
-/// no Neo4j server can run here.
+/// queued for its method and path (files in Recorded/, or an answer of their shape given inline), and keeps what it
+/// was sent. A fake of Neo4j, named as such: no Neo4j server can run here.
 /// </summary>
 public sealed class RecordedNeo4jServer : IDisposable
 {
@@ -31,9 +31,13 @@ public sealed class RecordedNeo4jServer : IDisposable
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
 
     /// <summary>Answers the next <paramref name="method"/> request to <paramref name="path"/> with Recorded/<paramref name="recording"/>.json.</summary>
-    public RecordedNeo4jServer Answer(string method, string path, string recording)
+    public RecordedNeo4jServer Answer(string method, string path, string recording) =>
+        AnswerWith(method, path, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Recorded", recording + ".json")));
+
+    /// <summary>Answers the next <paramref name="method"/> request to <paramref name="path"/> with <paramref name="answer"/>: {status, headers, body}.</summary>
+    public RecordedNeo4jServer AnswerWith(string method, string path, string answer)
     {
-        _answers.GetOrAdd($"{method} {path}", _ => new()).Enqueue(recording);
+        _answers.GetOrAdd($"{method} {path}", _ => new()).Enqueue(answer);
         return this;
     }
 
@@ -54,13 +58,13 @@ public sealed class RecordedNeo4jServer : IDisposable
             var body = await reader.ReadToEndAsync();
             var key = $"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath}";
             Received.Enqueue(new ReceivedRequest(key, context.Request.Headers["Authorization"], context.Request.Headers["neo4j-cluster-affinity"], body));
-            if (!_answers.TryGetValue(key, out var queue) || !queue.TryDequeue(out var recording))
+            if (!_answers.TryGetValue(key, out var queue) || !queue.TryDequeue(out var answer))
             {
                 context.Response.StatusCode = 404;
                 context.Response.Close();
                 continue;
             }
-            using var recorded = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Recorded", recording + ".json")));
+            using var recorded = JsonDocument.Parse(answer);
             var root = recorded.RootElement;
             context.Response.StatusCode = root.GetProperty("status").GetInt32();
             context.Response.ContentType = "application/json";

@@ -27,6 +27,21 @@ public sealed record Relationship
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The stored form of a validated draft: canonical properties (unset values dropped), parsed validity dates.</summary>
+    public static Relationship FromDraft(string id, RelationshipDraft draft, long version, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
+    {
+        Id = id,
+        Type = draft.Type!,
+        From = draft.From!,
+        To = draft.To!,
+        Properties = GraphJson.ParseProperties(GraphJson.CanonicalProperties(draft.Properties)),
+        ValidFrom = GraphDates.ParseOptionalDate(draft.ValidFrom),
+        ValidUntil = GraphDates.ParseOptionalDate(draft.ValidUntil),
+        Version = version,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
     /// <summary>Whether the relationship holds on <paramref name="date"/>; a null date means "regardless of validity".</summary>
     public bool IsValidOn(DateOnly? date) =>
         date is not { } d || ((ValidFrom is null || ValidFrom <= d) && (ValidUntil is null || d <= ValidUntil));
