@@ -34,6 +34,7 @@ describe('export', () => {
     await page.waitForFunction(() => window.netwerk?.debug()?.cy?.nodes().length > 0, undefined, { timeout: 20_000 });
     const shown = await page.evaluate(() => window.netwerk.debug().cy.nodes(':visible').map((n) => n.id()).filter((id) => window.netwerk.debug().model.nodes.has(id)).sort());
 
+    await page.click('#export-menu-button');
     await page.click('#export-gexf');
     await page.waitForSelector('#export-dialog[open]');
     assert.ok(await page.isChecked('#export-view'), 'the current view is the default');

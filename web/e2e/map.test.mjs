@@ -287,6 +287,7 @@ describe('network map', () => {
   test('importing a file shows progress and the result counts, and the map updates', async () => {
     const { context, page } = await openMap();
     const doc = { nodes: [{ id: 'theme-e2e-import', kind: 'Theme', properties: { name: 'Geïmporteerd thema' } }], relationships: [] };
+    await page.click('#import-menu-button');
     await page.click('#import');
     await page.setInputFiles('#import-file', { name: 'netwerk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
     await page.click('#import-dialog button.primary');

@@ -34,6 +34,7 @@ test('a regisseur imports people from an .xlsx: map, preview with an error row a
   await page.waitForSelector('#live-status[data-status=online]', { timeout: 15_000 });
   await page.waitForFunction(() => window.netwerk?.debug()?.cy?.nodes().length > 0);
 
+  await page.click('#import-menu-button');
   await page.click('#import-sheet');
   await page.setInputFiles('#sheet-file', { name: 'nieuwe-contacten.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(fixture) });
   await page.click('#sheet-upload');
@@ -85,6 +86,7 @@ test('the column mapping is remembered for the next sheet with the same columns'
   await page.goto(server.url + '/');
   await page.waitForSelector('#live-status[data-status=online]', { timeout: 15_000 });
   const upload = async () => {
+    await page.click('#import-menu-button');
     await page.click('#import-sheet');
     await page.setInputFiles('#sheet-file', { name: 'nieuwe-contacten.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(fixture) });
     await page.click('#sheet-upload');

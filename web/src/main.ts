@@ -19,6 +19,7 @@ import { FiltersView } from './views/filters';
 import { langSelect } from './views/lang-select';
 import { eraseDialog, erasedMessage, exportPerson } from './views/gdpr';
 import { openExportDialog } from './views/export-dialog';
+import { toolbarMenu } from './views/popup-menu';
 import { openImport } from './views/importer';
 import { openSheetImport } from './views/sheet-import';
 import { type LayoutName, MapView } from './views/map';
@@ -282,7 +283,8 @@ class App {
       this.map.setLargeText(this.large);
       this.map.resize();
     }, { className: 'toggle', 'aria-pressed': String(this.large), id: 'large-text' });
-    this.undoButton = button(`↶ ${t('undo.button')}`, () => void this.editing.undo(), { id: 'undo', disabled: !this.editing?.canUndo, className: 'secondary edit-only', hidden: !editable });
+    this.undoButton = button('↶', () => void this.editing.undo(),
+      { id: 'undo', disabled: !this.editing?.canUndo, className: 'secondary edit-only', hidden: !editable, 'aria-label': t('undo.button'), title: t('undo.button') });
     this.renderLiveStatus();
     return h('header', { className: 'app-header' },
       devBanner(this.session),
@@ -306,13 +308,15 @@ class App {
         h('a', { href: '/planner.html', id: 'open-planner', className: 'button-link secondary' }, t('planner.open')),
         h('a', { href: `/jaarverslag.html${this.region ? `?${new URLSearchParams({ region: this.region })}` : ''}`, id: 'open-annual', className: 'button-link secondary' }, t('annual.open')),
         h('div', { className: 'spacer' }),
-        h('div', { className: 'segmented', role: 'group', 'aria-label': t('map.export') },
-          button('PNG', () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', 'aria-label': t('map.exportPng'), title: t('map.exportPng'), id: 'export-png' }),
-          button('JSON', () => this.exportJson(), { className: 'secondary', id: 'export-json', 'aria-label': t('map.exportJson'), title: t('map.exportJson') }),
-          ...(Object.keys(exportFormats) as ExportFormat[]).map((f) => button(exportFormats[f], () => this.exportFile(f),
-            { className: 'secondary', id: `export-${f}`, 'aria-label': t(`map.export.${f}`), title: t(`map.export.${f}`) }))),
-        button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import', hidden: !editable }),
-        button(t('sheet.open'), () => openSheetImport(() => void this.live.catchUp()), { className: 'secondary edit-only', id: 'import-sheet', hidden: !editable }),
+        toolbarMenu(t('map.export'), 'export-menu', [
+          button(t('map.exportPng'), () => download(`netwerk-${todayInBrussels()}.png`, this.map.png()), { className: 'secondary', id: 'export-png' }),
+          button(t('map.exportJson'), () => this.exportJson(), { className: 'secondary', id: 'export-json' }),
+          ...(Object.keys(exportFormats) as ExportFormat[]).map((f) => button(t(`map.export.${f}`), () => this.exportFile(f),
+            { className: 'secondary', id: `export-${f}` }))]),
+        toolbarMenu(t('map.importMenu'), 'import-menu', [
+          button(t('map.import'), () => openImport(() => void this.live.catchUp()), { className: 'secondary', id: 'import' }),
+          button(t('sheet.open'), () => openSheetImport(() => void this.live.catchUp()), { className: 'secondary', id: 'import-sheet' })],
+        { hidden: !editable, className: 'edit-only' }),
         large, langSel));
   }
 

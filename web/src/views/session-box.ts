@@ -5,6 +5,7 @@ import { isRegisseur } from '../auth';
 import { button, h } from '../dom';
 import { type MessageKey, t } from '../i18n';
 import { type Session, signOut } from '../session';
+import { popupMenu } from './popup-menu';
 
 export function roleLabel(r: Role): string { return t(`role.${r}` as MessageKey); }
 
@@ -12,32 +13,18 @@ export function roleLabel(r: Role): string { return t(`role.${r}` as MessageKey)
 export function accountMenu(s: Session, role: Role | null, opts: { admin?: boolean } = {}): HTMLElement {
   const showAdmin = opts.admin ?? isRegisseur(s.account.grants);
   const toggle = h('button', {
-    type: 'button', id: 'account-button', className: 'account-button', 'aria-expanded': 'false', 'aria-controls': 'account-popup',
+    type: 'button', id: 'account-button', className: 'account-button',
     title: t('auth.signedInAs', { name: s.account.name }),
   },
   h('span', { className: 'visually-hidden' }, t('auth.signedInAs', { name: '' })),
   h('span', { id: 'account-name', className: 'account-name' }, s.account.name),
   role ? h('span', { className: `role-badge role-${role}`, id: 'account-role' }, roleLabel(role)) : null,
   h('span', { 'aria-hidden': 'true' }, '▾'));
-  const popup = h('div', { id: 'account-popup', className: 'account-popup', hidden: true },
+  const popup = h('div', { id: 'account-popup', className: 'account-popup' },
     h('p', { className: 'account-email' }, s.account.email),
     showAdmin ? h('a', { href: '/admin.html', id: 'open-admin', className: 'button-link secondary' }, t('admin.open')) : null,
     button(t('auth.signOut'), () => void signOut(s), { className: 'secondary', id: 'sign-out' }));
-  const root = h('div', { className: 'account-menu' }, toggle, popup);
-  const open = (yes: boolean) => {
-    popup.hidden = !yes;
-    toggle.setAttribute('aria-expanded', String(yes));
-    if (yes) popup.querySelector<HTMLElement>('a, button')?.focus();
-  };
-  toggle.addEventListener('click', () => open(popup.hidden));
-  root.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !popup.hidden) { e.stopPropagation(); open(false); toggle.focus(); }
-  });
-  root.addEventListener('focusout', (e) => {
-    if (!popup.hidden && !root.contains(e.relatedTarget as Node | null) && e.relatedTarget) open(false);
-  });
-  document.addEventListener('click', (e) => { if (!popup.hidden && !root.contains(e.target as Node)) open(false); });
-  return root;
+  return popupMenu(toggle, popup, 'account-menu').root;
 }
 
 /** Development only: impossible to miss that nobody really signed in. */
