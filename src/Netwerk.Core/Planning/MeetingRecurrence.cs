@@ -112,6 +112,31 @@ public static class MeetingRecurrence
         string.IsNullOrWhiteSpace(rule) ? [ToBrussels(start)] : Generate(rule, start).Take(MaxOccurrences + 1);
 
     /// <summary>
+    /// <see cref="Expand"/> for readers that must not fail on stored data (listings, feeds, reminders, the annual
+    /// report): a rule written past the meeting API (a raw node edit, an import) counts as a one-off meeting, and a
+    /// meeting that cannot be expanded even so has no occurrences.
+    /// </summary>
+    public static IReadOnlyList<MeetingOccurrence> ExpandLeniently(
+        string? rule, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<OccurrenceException> exceptions, DateTimeOffset from, DateTimeOffset to)
+    {
+        try
+        {
+            return Expand(rule, start, end, exceptions, from, to);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or Ical.Net.Evaluation.EvaluationException)
+        {
+            try
+            {
+                return Expand(null, start, end, exceptions, from, to);
+            }
+            catch (ArgumentException)
+            {
+                return [];
+            }
+        }
+    }
+
+    /// <summary>
     /// The occurrences of a series that overlap [<paramref name="from"/>, <paramref name="to"/>), with the changes
     /// applied (a moved occurrence counts where it is now) and cancelled ones included with their flag. Changes whose
     /// original start is not an occurrence of the rule are ignored.

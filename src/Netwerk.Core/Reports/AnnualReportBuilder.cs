@@ -146,7 +146,7 @@ public sealed class AnnualReportBuilder
                 if (!GraphDates.TryParseDateTime(g.Text(meeting, "start"), out var start)) continue;
                 var end = GraphDates.TryParseDateTime(g.Text(meeting, "end"), out var e) && e > start ? e : start.AddHours(1);
                 var rule = g.Text(meeting, "recurrence");
-                var expanded = Expand(rule, start, end, Exceptions(meeting), from, to);
+                var expanded = MeetingRecurrence.ExpandLeniently(rule, start, end, Exceptions(meeting), from, to);
                 if (expanded.Count == 0) continue;
                 var platform = g.Related(meeting, Of, Direction.Outgoing).Where(p => g.IsKind(p, Platform)).Cast<int?>().FirstOrDefault();
                 var priority = Priority(meeting) ?? (platform is { } p ? Priority(p) : null) ?? PolicyPriorities.Unassigned;
@@ -302,20 +302,6 @@ public sealed class AnnualReportBuilder
             catch (JsonException)
             {
                 return [];
-            }
-        }
-
-        /// <summary>Expansion that never fails a report: a rule the API would refuse counts as a one-off meeting.</summary>
-        private static IReadOnlyList<MeetingOccurrence> Expand(
-            string? rule, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<OccurrenceException> exceptions, DateTimeOffset from, DateTimeOffset to)
-        {
-            try
-            {
-                return MeetingRecurrence.Expand(rule, start, end, exceptions, from, to);
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or Ical.Net.Evaluation.EvaluationException)
-            {
-                return MeetingRecurrence.Expand(null, start, end, exceptions, from, to);
             }
         }
 

@@ -108,6 +108,6 @@ public sealed class FeedMeetings(PlanningGraph planning, IGraphStore store, Regi
 
     /// <summary>Whether an occurrence that is not cancelled ends after <paramref name="from"/>.</summary>
     private static bool Ahead(MeetingState meeting, DateTimeOffset from) =>
-        MeetingEndpoints.SafeExpand(meeting.Recurrence, meeting.Start, meeting.End, meeting.Exceptions, from, from.AddYears(MeetingRecurrence.MaxSpanYears + 1))
+        MeetingRecurrence.ExpandLeniently(meeting.Recurrence, meeting.Start, meeting.End, meeting.Exceptions, from, from.AddYears(MeetingRecurrence.MaxSpanYears + 1))
             .Any(o => !o.Cancelled);
 }

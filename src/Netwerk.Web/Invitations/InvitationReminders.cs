@@ -221,6 +221,6 @@ public sealed class InvitationReminders(
         Occurrences(meeting, after).Where(o => !o.Cancelled && o.Start > after).Select(o => (DateTimeOffset?)o.Start).FirstOrDefault();
 
     private static IReadOnlyList<MeetingOccurrence> Occurrences(MeetingState meeting, DateTimeOffset from) =>
-        [.. MeetingEndpoints.SafeExpand(meeting.Recurrence, meeting.Start, meeting.End > meeting.Start ? meeting.End : meeting.Start.AddHours(1),
+        [.. MeetingRecurrence.ExpandLeniently(meeting.Recurrence, meeting.Start, meeting.End > meeting.Start ? meeting.End : meeting.Start.AddHours(1),
             meeting.Exceptions, from, from + Horizon).OrderBy(o => o.Start)];
 }

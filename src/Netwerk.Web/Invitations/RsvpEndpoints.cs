@@ -205,7 +205,7 @@ public sealed class RsvpAnswering(
     {
         var now = clock.GetUtcNow();
         var end = meeting.End > meeting.Start ? meeting.End : meeting.Start.AddHours(1);
-        var occurrences = MeetingEndpoints.SafeExpand(meeting.Recurrence, meeting.Start, end, meeting.Exceptions, now.AddDays(-1), now.AddDays(2 * 366))
+        var occurrences = MeetingRecurrence.ExpandLeniently(meeting.Recurrence, meeting.Start, end, meeting.Exceptions, now.AddDays(-1), now.AddDays(2 * 366))
             .Where(o => !o.Cancelled && o.End > now).OrderBy(o => o.Start).ToList();
         if (grant.Occurrence is { } one)
         {

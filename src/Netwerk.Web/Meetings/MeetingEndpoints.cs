@@ -81,7 +81,7 @@ public static class MeetingEndpoints
             var rule = MeetingNode.Text(properties, "recurrence");
             var venue = new VenueDto(MeetingNode.Text(properties, "venue"), MeetingNode.Text(properties, "address"), MeetingNode.Text(properties, "room"), MeetingNode.Text(properties, "onlineUrl"));
             var title = MeetingNode.Text(properties, "title") ?? id;
-            foreach (var occurrence in SafeExpand(rule, start, end, MeetingNode.Exceptions(properties), window.Start, window.End))
+            foreach (var occurrence in MeetingRecurrence.ExpandLeniently(rule, start, end, MeetingNode.Exceptions(properties), window.Start, window.End))
             {
                 var change = occurrence.Change;
                 occurrences.Add(new OccurrenceResponse
@@ -105,27 +105,6 @@ public static class MeetingEndpoints
         }
         var ordered = occurrences.OrderBy(o => o.Start).ThenBy(o => o.MeetingId, StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new MeetingListResponse(window.Start, window.End, ordered));
-    }
-
-    /// <summary>Expansion that never fails a listing: a rule written past this API (raw node edits) counts as one occurrence.</summary>
-    public static IReadOnlyList<MeetingOccurrence> SafeExpand(
-        string? rule, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<OccurrenceException> exceptions, DateTimeOffset from, DateTimeOffset to)
-    {
-        try
-        {
-            return MeetingRecurrence.Expand(rule, start, end, exceptions, from, to);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or Ical.Net.Evaluation.EvaluationException)
-        {
-            try
-            {
-                return MeetingRecurrence.Expand(null, start, end, exceptions, from, to);
-            }
-            catch (ArgumentException)
-            {
-                return [];
-            }
-        }
     }
 
     public static DateTimeOffset LocalMidnight(DateOnly date)

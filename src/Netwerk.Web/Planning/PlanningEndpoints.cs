@@ -164,7 +164,7 @@ public static class PlanningEndpoints
             if (who.Count == 0) continue;
             var end = MeetingNode.DateTime(properties, "end") is { } e && e > start ? e : start.AddHours(1);
             var title = MeetingNode.Text(properties, "title") ?? id;
-            foreach (var occurrence in MeetingEndpoints.SafeExpand(MeetingNode.Text(properties, "recurrence"), start, end, MeetingNode.Exceptions(properties), from, to))
+            foreach (var occurrence in MeetingRecurrence.ExpandLeniently(MeetingNode.Text(properties, "recurrence"), start, end, MeetingNode.Exceptions(properties), from, to))
             {
                 if (occurrence.Cancelled) continue;
                 busy.AddRange(who.Order(StringComparer.Ordinal).Select(p => new BusyInterval(p, id, occurrence.Change?.Title ?? title, occurrence.Start, occurrence.End)));
@@ -191,7 +191,7 @@ public static class PlanningEndpoints
             if (MeetingNode.DateTime(properties, "start") is not { } start) continue;
             var end = MeetingNode.DateTime(properties, "end") is { } e && e > start ? e : start.AddHours(1);
             var title = MeetingNode.Text(properties, "title") ?? id;
-            foreach (var occurrence in MeetingEndpoints.SafeExpand(MeetingNode.Text(properties, "recurrence"), start, end, MeetingNode.Exceptions(properties), from, to))
+            foreach (var occurrence in MeetingRecurrence.ExpandLeniently(MeetingNode.Text(properties, "recurrence"), start, end, MeetingNode.Exceptions(properties), from, to))
             {
                 if (!occurrence.Cancelled) bookings.Add(new VenueBooking(occurrence.Start, occurrence.End, occurrence.Change?.Title ?? title));
             }

@@ -70,7 +70,7 @@ public static class ReportEndpoints
         var (report, _, partnerLabel) = await BuildAsync(store, cache, time, access, region, year, partner, ct);
         var today = Today(time);
         var bytes = AnnualReportDocument.Write(report, partnerLabel.Nl, today);
-        var name = $"jaarverslag-{report.Year}-{FileNamePart(report.RegionName ?? report.RegionId ?? "netwerk")}.docx";
+        var name = $"jaarverslag-{report.Year}-{FileNames.Part(report.RegionName ?? report.RegionId ?? "netwerk")}.docx";
         return TypedResults.File(bytes, DocxContentType, name);
     }
 
@@ -109,14 +109,4 @@ public static class ReportEndpoints
     }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(MeetingRecurrence.ToBrussels(time.GetUtcNow()).DateTime);
-
-    /// <summary>A file name part of letters, digits and dashes: "Zuid-West-Vlaanderen" → "zuid-west-vlaanderen".</summary>
-    private static string FileNamePart(string text)
-    {
-        var normalized = text.Normalize(System.Text.NormalizationForm.FormD);
-        var chars = normalized.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray();
-        var joined = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return joined.Length == 0 ? "netwerk" : joined.Length > 60 ? joined[..60] : joined;
-    }
 }

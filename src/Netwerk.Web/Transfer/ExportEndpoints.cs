@@ -123,7 +123,7 @@ public static class ExportEndpoints
         var scope = region ?? "netwerk";
         var view = request.Nodes is null ? "" : language == "en" ? ", current view" : ", huidige weergave";
         var description = new ExportDescription(today, (language == "en" ? $"Netwerk: {scope}, as of {day}" : $"Netwerk: {scope}, op {day}") + view);
-        var baseName = $"netwerk-{FileNamePart(region ?? "alles")}-{day}{(request.Nodes is null ? "" : "-weergave")}";
+        var baseName = $"netwerk-{FileNames.Part(region ?? "alles", "alles")}-{day}{(request.Nodes is null ? "" : "-weergave")}";
         return format.Code switch
         {
             "gexf" => TypedResults.Stream(s => GexfWriter.WriteAsync(s, graph, schema, language, description, ct), GexfWriter.ContentType, baseName + ".gexf"),
@@ -134,7 +134,4 @@ public static class ExportEndpoints
                 : TypedResults.Stream(s => CsvExport.WriteRelationshipsAsync(s, graph, schema, type!, delimiter, ct), CsvExport.ContentType, $"{baseName}-{type!.Code}.csv"),
         };
     }
-
-    /// <summary>An id as part of a file name: ids are already safe (letters, digits, . _ : -), but ':' is not on Windows.</summary>
-    public static string FileNamePart(string id) => id.Replace(':', '-');
 }

@@ -69,6 +69,20 @@ public sealed class MeetingRecurrenceTests
     }
 
     [Fact]
+    public void Lenient_expansion_counts_a_rule_it_cannot_read_as_one_meeting()
+    {
+        var end = Start.AddHours(2);
+        var year = (From: Start.AddDays(-1), To: Start.AddYears(1));
+
+        Assert.ThrowsAny<ArgumentException>(() => MeetingRecurrence.Expand("FREQ=SOMETIMES", Start, end, [], year.From, year.To));
+        var unreadable = MeetingRecurrence.ExpandLeniently("FREQ=SOMETIMES", Start, end, [], year.From, year.To);
+        Assert.Equal([Start.UtcDateTime], unreadable.Select(o => o.Start.UtcDateTime));
+
+        var weekly = MeetingRecurrence.ExpandLeniently("FREQ=WEEKLY;COUNT=3", Start, end, [], year.From, year.To);
+        Assert.Equal(3, weekly.Count);
+    }
+
+    [Fact]
     public void Split_ends_the_head_before_the_occurrence_and_counts_the_tail_on()
     {
         var at = Start.AddDays(21);
