@@ -342,6 +342,7 @@ describe('meeting planner', () => {
 
     await page.fill('#m-end', `${tuesday}T12:00`);
     await page.selectOption('#m-platform', await somePlatform());
+    await page.selectOption('#m-priority', 'wse-lr2'); // the jaarverslag groups meetings by it
     await page.selectOption('#rec-preset', 'quarterly');
     assert.equal(await page.inputValue('#rec-raw'), 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU;COUNT=8');
     assert.equal(await page.locator('#rec-text').textContent(), '4 keer per jaar (om de 3 maanden) op de 2de dinsdag van de maand, voormiddag (09:30–12:00), 8 keer');
@@ -363,6 +364,7 @@ describe('meeting planner', () => {
     await page.waitForFunction(async (mid) => (await (await fetch(`/api/meetings/${encodeURIComponent(mid)}`)).json()).description?.startsWith('Agenda'), id);
     const mine = (await server.api('GET', `/api/meetings/${encodeURIComponent(id)}`)).body;
     assert.equal(mine.title, 'Regionaal overleg activering Testland');
+    assert.equal(mine.priority, 'wse-lr2');
 
     // while nothing is being edited, a change made elsewhere shows up by itself (live)
     const current = await server.api('GET', `/api/meetings/${encodeURIComponent(id)}`);

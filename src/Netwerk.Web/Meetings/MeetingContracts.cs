@@ -31,6 +31,8 @@ public sealed record MeetingRequest
     /// <summary>draft, planned (default), cancelled, held.</summary>
     public string? Status { get; init; }
     public string? Recurrence { get; init; }
+    /// <summary>The Flemish policy priority (wse-lr1 … wse-lr4) the meeting serves, for the annual report; null keeps the stored one, "" clears it.</summary>
+    public string? Priority { get; init; }
     /// <summary>Businessmixers only: the two groups and the format of the speed dates.</summary>
     public SpeedDateSettings? SpeedDates { get; init; }
 }
@@ -71,6 +73,7 @@ public sealed record MeetingResponse
     public required IReadOnlyList<string> Organisers { get; init; }
     public required string Status { get; init; }
     public string? Recurrence { get; init; }
+    public string? Priority { get; init; }
     public required IReadOnlyList<OccurrenceException> Exceptions { get; init; }
     public required int Sequence { get; init; }
     /// <summary>Whether invite rules are saved, and since when the list is frozen (INVITED relationships exist).</summary>

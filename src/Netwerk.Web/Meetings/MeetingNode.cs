@@ -78,6 +78,7 @@ public sealed record MeetingState(Node Node, IReadOnlyList<Relationship> Platfor
             Organisers = Organisers,
             Status = Status,
             Recurrence = Recurrence,
+            Priority = Text("priority"),
             Exceptions = Exceptions,
             Sequence = Sequence,
             HasInviteRules = invites is not null,

@@ -21,10 +21,10 @@ public sealed record ValidMeeting(
 public static class MeetingValidation
 {
     /// <summary>
-    /// Properties managed by their own endpoints or set on the node outside the planner (the finding it was planned for,
-    /// its policy priority); a PUT of the meeting keeps them.
+    /// Properties managed by their own endpoints or set on the node outside the planner (the finding it was planned for);
+    /// a PUT of the meeting keeps them.
     /// </summary>
-    private static readonly string[] Kept = ["exceptions", "sequence", "inviteRules", "attendeeCount", "anonymousAttendees", "finding", "priority"];
+    private static readonly string[] Kept = ["exceptions", "sequence", "inviteRules", "attendeeCount", "anonymousAttendees", "finding"];
 
     private static readonly Dictionary<string, string> FieldOfProperty = new(StringComparer.Ordinal)
     {
@@ -92,6 +92,8 @@ public static class MeetingValidation
         if (organisers.Count > 0) properties["organisers"] = GraphJson.ToElement(organisers);
         Set("recurrence", string.IsNullOrWhiteSpace(request.Recurrence) ? null : request.Recurrence.Trim());
         if (request.SpeedDates is { } settings) properties["speedDates"] = MeetingNode.ToJsonText(settings);
+        if (request.Priority is null && existing is not null && existing.Properties.TryGetValue("priority", out var priority)) properties["priority"] = priority;
+        else Set("priority", request.Priority);
         if (existing is not null)
         {
             foreach (var name in Kept)

@@ -77,6 +77,37 @@ public sealed class MeetingApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
+    [Fact]
+    public async Task The_planner_sets_keeps_and_clears_the_policy_priority_and_refuses_an_unknown_one()
+    {
+        static object WithPriority(string? priority) => new
+        {
+            kind = "overleg", title = "ROSE-overleg", start = "2025-03-04T10:00:00+01:00", end = "2025-03-04T12:00:00+01:00",
+            platform = PlanningGraphFixture.Platform, priority,
+        };
+        var meeting = await Create(WithPriority("wse-lr3"));
+        var id = meeting.GetProperty("id").GetString()!;
+        Assert.Equal("wse-lr3", meeting.GetProperty("priority").GetString());
+        Assert.Equal("wse-lr3", (await _server.Get<JsonElement>($"/api/nodes/{id}")).GetProperty("properties").GetProperty("priority").GetString());
+
+        // A client that does not know the field keeps it; an empty value clears it.
+        using (var kept = await _server.Send(HttpMethod.Put, $"/api/meetings/{id}", WithPriority(null), ifMatch: "\"1\""))
+        {
+            Assert.Equal("wse-lr3", (await NetwerkServer.Json(kept)).GetProperty("priority").GetString());
+        }
+        using (var cleared = await _server.Send(HttpMethod.Put, $"/api/meetings/{id}", WithPriority(""), ifMatch: "\"2\""))
+        {
+            var body = await NetwerkServer.Json(cleared);
+            Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+            Assert.False(body.TryGetProperty("priority", out var priority) && priority.ValueKind != JsonValueKind.Null);
+        }
+
+        using var unknown = await _server.PostJson("/api/meetings", WithPriority("wse-lr9"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        var fields = (await NetwerkServer.Json(unknown)).GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("field").GetString());
+        Assert.Contains("priority", fields);
+    }
+
     private static readonly string[] Nobody = ["nobody"];
     private static readonly string[] Maandag = ["maandag"];
 

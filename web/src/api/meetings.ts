@@ -41,6 +41,8 @@ export interface MeetingInput {
   organisers?: string[];
   status?: string | null;
   recurrence?: string | null;
+  /** policy priority (wse-lr1…4) for the annual report; '' clears it, absent keeps it */
+  priority?: string | null;
   speedDates?: SpeedDateSettings | null;
 }
 
@@ -73,6 +75,7 @@ export interface Meeting {
   organisers: string[];
   status: string;
   recurrence?: string | null;
+  priority?: string | null;
   exceptions: OccurrenceException[];
   sequence: number;
   hasInviteRules: boolean;

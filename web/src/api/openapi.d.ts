@@ -5703,6 +5703,8 @@ export interface components {
             /** @description draft, planned (default), cancelled, held. */
             status?: null | string;
             recurrence?: null | string;
+            /** @description The Flemish policy priority (wse-lr1 … wse-lr4) the meeting serves, for the annual report; null keeps the stored one, "" clears it. */
+            priority?: null | string;
             speedDates?: null | components["schemas"]["SpeedDateSettings"];
         };
         /**
@@ -5730,6 +5732,7 @@ export interface components {
             organisers: string[];
             status: string;
             recurrence?: null | string;
+            priority?: null | string;
             exceptions: components["schemas"]["OccurrenceException"][];
             /** Format: int32 */
             sequence: number | string;

@@ -16,7 +16,7 @@ type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /** The form's fields by the request path the server names in its problems. */
 const PATHS = ['kind', 'title', 'description', 'start', 'end', 'venue.name', 'venue.address', 'venue.room', 'venue.onlineUrl',
-  'capacity', 'waitingList', 'themes', 'platform', 'organisers', 'status', 'recurrence'] as const;
+  'capacity', 'waitingList', 'themes', 'platform', 'organisers', 'status', 'priority', 'recurrence'] as const;
 type Path = (typeof PATHS)[number];
 
 export class MeetingForm {
@@ -35,13 +35,14 @@ export class MeetingForm {
     const kind = sel(l.nodeValues('Meeting', 'type'));
     const status = sel(l.nodeValues('Meeting', 'status'));
     const platform = sel(l.platforms.map((p) => [p.id, p.name]), t('planner.noPlatform'));
+    const priority = sel(l.nodeValues('Meeting', 'priority'), t('planner.noPriority'));
     const fields: [Path, Input][] = [
       ['kind', kind], ['title', h('input', { type: 'text', maxlength: 300 })], ['description', h('textarea', { rows: 4, maxlength: 10000 })],
       ['start', h('input', { type: 'datetime-local' })], ['end', h('input', { type: 'datetime-local' })],
       ['venue.name', h('input', { type: 'text', maxlength: 300 })], ['venue.address', h('input', { type: 'text', maxlength: 300 })],
       ['venue.room', h('input', { type: 'text', maxlength: 200 })], ['venue.onlineUrl', h('input', { type: 'url', placeholder: 'https://' })],
       ['capacity', h('input', { type: 'number', min: 1, step: 1 })], ['waitingList', h('input', { type: 'checkbox' })],
-      ['platform', platform], ['status', status],
+      ['platform', platform], ['status', status], ['priority', priority],
     ];
     for (const [path, input] of fields) {
       input.id = `m-${path.replace('.', '-')}`;
@@ -82,7 +83,7 @@ export class MeetingForm {
         this.field('venue.address', 'planner.address'), this.field('venue.onlineUrl', 'planner.onlineUrl'),
         this.field('capacity', 'planner.capacity'), this.checkField('waitingList', 'planner.waitingList')),
       h('div', { className: 'form-grid' },
-        this.field('platform', 'planner.platform'),
+        this.field('platform', 'planner.platform'), this.field('priority', 'planner.priority'),
         h('div', { className: 'field' }, this.organisers.root, this.errorEl('organisers', 'm-organisers-err')),
         h('div', { className: 'field wide' }, h('span', { className: 'label', id: 'm-themes-label' }, t('planner.themes')), themeBox, this.errorEl('themes', 'm-themes-err'))),
       this.recurrence.root);
@@ -124,7 +125,7 @@ export class MeetingForm {
     v('kind', m.kind); v('status', m.status); v('title', m.title); v('description', m.description);
     v('start', isoToBrusselsLocal(m.start)); v('end', isoToBrusselsLocal(m.end));
     v('venue.name', m.venue.name); v('venue.address', m.venue.address); v('venue.room', m.venue.room); v('venue.onlineUrl', m.venue.onlineUrl);
-    v('capacity', m.capacity); v('platform', m.platform);
+    v('capacity', m.capacity); v('platform', m.platform); v('priority', m.priority);
     (this.input('waitingList') as HTMLInputElement).checked = m.waitingList;
     for (const box of this.themes) box.checked = m.themes.includes(box.value);
     this.organisers.set(m.organisers);
@@ -153,7 +154,7 @@ export class MeetingForm {
       capacity: capacity === '' ? null : Number(capacity),
       waitingList: (this.input('waitingList') as HTMLInputElement).checked,
       themes: this.themes.filter((b) => b.checked).map((b) => b.value),
-      platform: opt('platform'), organisers: this.organisers.value, status: opt('status'),
+      platform: opt('platform'), organisers: this.organisers.value, status: opt('status'), priority: s('priority'),
       recurrence: this.recurrence.value(),
     };
   }
