@@ -238,6 +238,8 @@ describe('access', () => {
     const person = (await server.api('POST', '/api/nodes', { kind: 'Person', properties: { name, email } })).body;
     const tie = await server.api('POST', '/api/relationships', { type: 'WORKS_FOR', from: person.id, to: org.id, properties: {} });
     assert.equal(tie.status, 201, JSON.stringify(tie.body));
+    // someone without any relationship: the erasure's feed names them only by a tombstone
+    const loner = (await server.api('POST', '/api/nodes', { kind: 'Person', properties: { name: 'Lotte Losstaand', email: 'lotte.losstaand@e2e.test' } })).body;
 
     const state = await signedInState(browser, server, 'erik.erfgoed@e2e.test', { name: 'Erik Regisseur', grants: ALL });
     const a = await open({ storageState: state });
@@ -245,7 +247,7 @@ describe('access', () => {
     for (const p of [a.page, b.page]) {
       await p.goto(server.url + '/');
       await mapReady(p);
-      await p.waitForFunction((id) => window.netwerk.debug().model.nodes.has(id), person.id, { timeout: 10_000 });
+      await p.waitForFunction((ids) => ids.every((id) => window.netwerk.debug().model.nodes.has(id)), [person.id, loner.id], { timeout: 10_000 });
     }
     await a.page.evaluate((id) => window.netwerk.debug().select(id), person.id);
     await a.page.locator('#panel-title', { hasText: name }).waitFor();
@@ -268,6 +270,11 @@ describe('access', () => {
     assert.equal(await a.page.locator('#panel').isVisible(), false, 'the panel closed');
     // the other browser drops them too, live
     await b.page.waitForFunction((id) => !window.netwerk.debug().model.nodes.has(id), person.id, { timeout: 5000 });
+    // and someone erased without any relationship leaves every open map as well
+    assert.equal((await server.api('POST', `/api/people/${encodeURIComponent(loner.id)}/erase`)).status, 200);
+    for (const p of [a.page, b.page]) {
+      await p.waitForFunction((id) => !window.netwerk.debug().model.nodes.has(id) && window.netwerk.debug().cy.getElementById(id).empty(), loner.id, { timeout: 5000 });
+    }
 
     assert.equal((await server.api('GET', `/api/nodes/${encodeURIComponent(person.id)}`)).status, 404);
     const hits = (await server.api('GET', `/api/search?q=${encodeURIComponent('Wanda')}`)).body;

@@ -395,7 +395,19 @@ class App {
       this.model.addNodes(fetched.filter((n): n is GraphNode => !!n), d);
       this.model.placePending(d.pending, d);
     }
+    if (d.unknownErasures) await this.dropErased(d);
     if (deltaSize(d)) this.onDelta(d);
+  }
+
+  /**
+   * Someone was erased whom the feed cannot name (a person without relationships is known there only by a
+   * tombstone): read the view again and take off the map whoever is no longer in it. Rare, and no new layout.
+   */
+  private async dropErased(d: Delta): Promise<void> {
+    const current = await api.graph(this.region, this.asOf).catch(() => null);
+    if (!current) return;
+    const present = new Set(current.nodes.map((n) => n.id));
+    for (const id of [...this.model.nodes.keys()]) if (!present.has(id)) this.model.removeNode(id, d);
   }
 
   private onDelta(d: Delta): void {

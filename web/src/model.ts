@@ -15,10 +15,12 @@ export interface Delta {
   pending: RelationshipData[];
   /** node ids the pending relationships need */
   missingNodes: string[];
+  /** erasures of nodes this model cannot name (an erased person without relationships is known only by a tombstone) */
+  unknownErasures: number;
 }
 
 export function emptyDelta(): Delta {
-  return { addedNodes: [], updatedNodes: [], removedNodes: [], addedRels: [], updatedRels: [], removedRels: [], pending: [], missingNodes: [] };
+  return { addedNodes: [], updatedNodes: [], removedNodes: [], addedRels: [], updatedRels: [], removedRels: [], pending: [], missingNodes: [], unknownErasures: 0 };
 }
 
 export function deltaSize(d: Delta): number {
@@ -130,6 +132,7 @@ export class GraphModel {
       const id = existing ? c.id : this.tombstones.get(c.id);
       this.tombstones.delete(c.id);
       if (id) this.removeNode(id, delta);
+      else if (c.cause === ERASURE) delta.unknownErasures++;
       return;
     }
     const data = c.data as NodeData | null | undefined;

@@ -31,11 +31,14 @@ describe('GraphModel.applyChanges', () => {
     expect(m.nodes.has('b')).toBe(true);
   });
 
-  it('leaves the map alone for a tombstone it cannot place', () => {
+  it('counts an erasure it cannot place (the view is then read again) and leaves the map alone meanwhile', () => {
     const m = model();
     const d = m.applyChanges([change({ entity: 'node', operation: 'deleted', id: 'erased-00', cause: 'erasure' })]);
     expect(d.removedNodes).toEqual([]);
+    expect(d.unknownErasures).toBe(1);
     expect(m.nodes.size).toBe(3);
+    // an ordinary deletion of a node elsewhere is no reason to read anything again
+    expect(m.applyChanges([change({ entity: 'node', operation: 'deleted', id: 'elsewhere' })]).unknownErasures).toBe(0);
   });
 
   it('removes a node on request with its relationships', () => {
