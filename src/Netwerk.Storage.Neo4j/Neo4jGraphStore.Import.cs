@@ -49,7 +49,7 @@ public sealed partial class Neo4jGraphStore
     /// </summary>
     private ImportPlan PlanImport(GraphDocument document, StoredItems stored)
     {
-        ThrowIfInvalid(_validator.ValidateImport(document, stored.Nodes.GetValueOrDefault, stored.Relationships.GetValueOrDefault));
+        StoreWrites.ThrowIfInvalid(_validator.ValidateImport(document, stored.Nodes.GetValueOrDefault, stored.Relationships.GetValueOrDefault));
 
         var now = _time.GetUtcNow();
         var createdNodes = new List<object>();
@@ -59,7 +59,7 @@ public sealed partial class Neo4jGraphStore
         var seq = 0;
         foreach (var draft in document.Nodes)
         {
-            var properties = Canonical(draft.Properties);
+            var properties = StoreWrites.Canonical(draft.Properties);
             if (stored.Nodes.GetValueOrDefault(draft.Id!) is not { } existing)
             {
                 var node = new Node { Id = draft.Id!, Kind = draft.Kind!, Properties = properties, Version = 1, CreatedAt = now, UpdatedAt = now };

@@ -20,7 +20,7 @@ public sealed partial class Neo4jGraphStore
             else if (!SchemaValidator.TryParseFilterValue(definition, text, out var value)) errors.Add(new(name, "wrong-type", definition.Type.ToString().ToLowerInvariant()));
             else equals[name] = value;
         }
-        ThrowIfInvalid(errors);
+        StoreWrites.ThrowIfInvalid(errors);
         var match = string.IsNullOrWhiteSpace(query.Text) ? null : LuceneQuery.PrefixMatch(query.Text);
         // Text without a single word (only punctuation) matches nothing rather than everything, as in the SQLite store.
         if (!string.IsNullOrWhiteSpace(query.Text) && match is null) return new Page<Node>([], 0, query.Offset, query.Limit);

@@ -54,13 +54,13 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     public async Task<Node> CreateNodeAsync(NodeDraft draft, CancellationToken cancellationToken = default)
     {
-        ThrowIfInvalid(_validator.ValidateNode(draft));
+        StoreWrites.ThrowIfInvalid(_validator.ValidateNode(draft));
         var kind = Schema.Kind(draft.Kind)!;
         var now = _time.GetUtcNow();
         var node = new Node
         {
-            Id = draft.Id ?? NewId(kind.Code),
-            Kind = kind.Code, Properties = Canonical(draft.Properties), Version = 1, CreatedAt = now, UpdatedAt = now,
+            Id = draft.Id ?? StoreWrites.NewId(kind.Code),
+            Kind = kind.Code, Properties = StoreWrites.Canonical(draft.Properties), Version = 1, CreatedAt = now, UpdatedAt = now,
         };
         try
         {
@@ -76,12 +76,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public async Task<Node> UpdateNodeAsync(string id, NodeDraft draft, long expectedVersion, CancellationToken cancellationToken = default)
     {
         var existing = await GetNodeAsync(id, cancellationToken) ?? throw new GraphItemNotFoundException(ChangeEntity.Node, id);
-        CheckVersion(ChangeEntity.Node, id, expectedVersion, existing.Version);
-        var errors = _validator.ValidateNode(draft with { Id = null, Kind = draft.Kind ?? existing.Kind });
-        if (draft.Kind is not null && draft.Kind != existing.Kind) errors.Add(new("kind", "immutable", "kind", existing.Kind));
-        if (draft.Id is not null && draft.Id != id) errors.Add(new("id", "id-mismatch"));
-        ThrowIfInvalid(errors);
-        var node = existing with { Properties = Canonical(draft.Properties), Version = existing.Version + 1, UpdatedAt = _time.GetUtcNow() };
+        var node = StoreWrites.UpdatedNode(_validator, existing, draft, expectedVersion, _time.GetUtcNow());
         var result = await RunAsync("update-node", WriteParameters(node, expectedVersion), cancellationToken);
         if (result.Rows.Count == 0) await ThrowMissingOrStaleAsync(ChangeEntity.Node, id, expectedVersion, cancellationToken);
         return node;
@@ -105,8 +100,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         for (var attempt = 1; ; attempt++)
         {
             var endpoints = await GetItemsAsync(Endpoints(draft), [], cancellationToken);
-            ThrowIfInvalid(_validator.ValidateRelationship(draft, endpoints.KindOf));
-            relationship ??= Relationship.FromDraft(draft.Id ?? NewId(draft.Type!), draft, 1, now, now);
+            StoreWrites.ThrowIfInvalid(_validator.ValidateRelationship(draft, endpoints.KindOf));
+            relationship ??= Relationship.FromDraft(draft.Id ?? StoreWrites.NewId(draft.Type!), draft, 1, now, now);
             QueryResult result;
             try
             {
@@ -127,17 +122,13 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     {
         var stored = await GetItemsAsync(Endpoints(draft), [id], cancellationToken);
         var existing = stored.Relationships.GetValueOrDefault(id) ?? throw new GraphItemNotFoundException(ChangeEntity.Relationship, id);
-        CheckVersion(ChangeEntity.Relationship, id, expectedVersion, existing.Version);
-        var complete = draft with { Id = null, Type = draft.Type ?? existing.Type, From = draft.From ?? existing.From, To = draft.To ?? existing.To };
+        StoreWrites.CheckVersion(ChangeEntity.Relationship, id, expectedVersion, existing.Version);
+        var complete = StoreWrites.CompleteUpdate(existing, draft);
         if (!stored.Nodes.ContainsKey(complete.From!) || !stored.Nodes.ContainsKey(complete.To!))
         {
             stored = await GetItemsAsync(Endpoints(complete), [], cancellationToken);
         }
-        var errors = _validator.ValidateRelationship(complete, stored.KindOf);
-        errors.AddRange(SchemaValidator.ImmutableRelationshipFields(existing, draft));
-        if (draft.Id is not null && draft.Id != id) errors.Add(new("id", "id-mismatch"));
-        ThrowIfInvalid(errors);
-        var relationship = Relationship.FromDraft(id, complete, existing.Version + 1, existing.CreatedAt, _time.GetUtcNow());
+        var relationship = StoreWrites.UpdatedRelationship(_validator, existing, draft, stored.KindOf, expectedVersion, _time.GetUtcNow());
         var result = await RunAsync("update-relationship", WriteParameters(relationship, expectedVersion), cancellationToken);
         if (result.Rows.Count == 0) await ThrowMissingOrStaleAsync(ChangeEntity.Relationship, id, expectedVersion, cancellationToken);
         return relationship;
@@ -301,23 +292,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return Relationship.FromDraft(draft.Id!, draft, version, createdAt, updatedAt);
     }
 
-    private static string NewId(string label) => $"{label.ToLowerInvariant().Replace('_', '-')}-{Guid.CreateVersion7():N}";
-
-    private static void CheckVersion(ChangeEntity entity, string id, long expected, long current)
-    {
-        if (expected != current) throw new VersionConflictException(entity, id, expected, current);
-    }
-
     private static string? OptionalString(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static void ThrowIfInvalid(List<ValidationError> errors)
-    {
-        if (errors.Count > 0) throw new GraphValidationException(errors);
-    }
-
-    private static IReadOnlyDictionary<string, JsonElement> Canonical(IReadOnlyDictionary<string, JsonElement>? properties) =>
-        GraphJson.ParseProperties(GraphJson.CanonicalProperties(properties));
 
     private static string Text(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

@@ -16,13 +16,13 @@ public sealed partial class SqliteGraphStore
             : LoadNode(session, id) is { } loaded ? existingNodes[id] = loaded : null;
         Relationship? StoredRelationship(string id) => existingRelationships.TryGetValue(id, out var relationship) ? relationship
             : LoadRelationship(session, id) is { } loaded ? existingRelationships[id] = loaded : null;
-        ThrowIfInvalid(_validator.ValidateImport(document, StoredNode, StoredRelationship));
+        StoreWrites.ThrowIfInvalid(_validator.ValidateImport(document, StoredNode, StoredRelationship));
 
         var now = _time.GetUtcNow();
         int nodesCreated = 0, nodesUpdated = 0, relationshipsCreated = 0, relationshipsUpdated = 0;
         foreach (var draft in document.Nodes)
         {
-            var properties = Canonical(draft.Properties);
+            var properties = StoreWrites.Canonical(draft.Properties);
             if (!existingNodes.TryGetValue(draft.Id!, out var existing))
             {
                 var node = new Node { Id = draft.Id!, Kind = draft.Kind!, Properties = properties, Version = 1, CreatedAt = now, UpdatedAt = now };

@@ -47,7 +47,7 @@ public sealed partial class SqliteGraphStore
             parameters.Add(($"$value{index}", SqlValue(value)));
             index++;
         }
-        ThrowIfInvalid(errors);
+        StoreWrites.ThrowIfInvalid(errors);
 
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         using var session = Read();

@@ -63,15 +63,15 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     public Task<Node> CreateNodeAsync(NodeDraft draft, CancellationToken cancellationToken = default)
     {
-        ThrowIfInvalid(_validator.ValidateNode(draft));
+        StoreWrites.ThrowIfInvalid(_validator.ValidateNode(draft));
         var kind = Schema.Kind(draft.Kind)!;
-        var id = draft.Id ?? NewId(kind.Code);
+        var id = draft.Id ?? StoreWrites.NewId(kind.Code);
         using var session = Write();
         if (LoadNode(session, id) is not null) throw new DuplicateIdException(ChangeEntity.Node, id);
         var now = _time.GetUtcNow();
         var node = new Node
         {
-            Id = id, Kind = kind.Code, Properties = Canonical(draft.Properties), Version = 1, CreatedAt = now, UpdatedAt = now,
+            Id = id, Kind = kind.Code, Properties = StoreWrites.Canonical(draft.Properties), Version = 1, CreatedAt = now, UpdatedAt = now,
         };
         InsertNode(session, node);
         RecordChange(session, ChangeEntity.Node, ChangeOperation.Created, node.Id, node.Kind, node.Version, null, GraphDocument.ToDraft(node));
@@ -83,12 +83,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         using var session = Write();
         var existing = LoadNode(session, id) ?? throw new GraphItemNotFoundException(ChangeEntity.Node, id);
-        CheckVersion(ChangeEntity.Node, id, expectedVersion, existing.Version);
-        var errors = _validator.ValidateNode(draft with { Id = null, Kind = draft.Kind ?? existing.Kind });
-        if (draft.Kind is not null && draft.Kind != existing.Kind) errors.Add(new("kind", "immutable", "kind", existing.Kind));
-        if (draft.Id is not null && draft.Id != id) errors.Add(new("id", "id-mismatch"));
-        ThrowIfInvalid(errors);
-        var node = existing with { Properties = Canonical(draft.Properties), Version = existing.Version + 1, UpdatedAt = _time.GetUtcNow() };
+        var node = StoreWrites.UpdatedNode(_validator, existing, draft, expectedVersion, _time.GetUtcNow());
         UpdateNode(session, node);
         RecordChange(session, ChangeEntity.Node, ChangeOperation.Updated, node.Id, node.Kind, node.Version, null, GraphDocument.ToDraft(node));
         session.Commit();
@@ -99,7 +94,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         using var session = Write();
         var existing = LoadNode(session, id) ?? throw new GraphItemNotFoundException(ChangeEntity.Node, id);
-        CheckVersion(ChangeEntity.Node, id, expectedVersion, existing.Version);
+        StoreWrites.CheckVersion(ChangeEntity.Node, id, expectedVersion, existing.Version);
         var touching = session.Query(
             $"SELECT {RelationshipColumns} FROM relationships WHERE from_id = $id OR to_id = $id ORDER BY id", ReadRelationship, ("$id", id));
         foreach (var relationship in touching)
@@ -123,8 +118,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
     public Task<Relationship> CreateRelationshipAsync(RelationshipDraft draft, CancellationToken cancellationToken = default)
     {
         using var session = Write();
-        ThrowIfInvalid(_validator.ValidateRelationship(draft, nodeId => KindOf(session, nodeId)));
-        var id = draft.Id ?? NewId(draft.Type!);
+        StoreWrites.ThrowIfInvalid(_validator.ValidateRelationship(draft, nodeId => KindOf(session, nodeId)));
+        var id = draft.Id ?? StoreWrites.NewId(draft.Type!);
         if (LoadRelationship(session, id) is not null) throw new DuplicateIdException(ChangeEntity.Relationship, id);
         var now = _time.GetUtcNow();
         var relationship = Relationship.FromDraft(id, draft, 1, now, now);
@@ -138,13 +133,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         using var session = Write();
         var existing = LoadRelationship(session, id) ?? throw new GraphItemNotFoundException(ChangeEntity.Relationship, id);
-        CheckVersion(ChangeEntity.Relationship, id, expectedVersion, existing.Version);
-        var complete = draft with { Id = null, Type = draft.Type ?? existing.Type, From = draft.From ?? existing.From, To = draft.To ?? existing.To };
-        var errors = _validator.ValidateRelationship(complete, nodeId => KindOf(session, nodeId));
-        errors.AddRange(SchemaValidator.ImmutableRelationshipFields(existing, draft));
-        if (draft.Id is not null && draft.Id != id) errors.Add(new("id", "id-mismatch"));
-        ThrowIfInvalid(errors);
-        var relationship = Relationship.FromDraft(id, complete, existing.Version + 1, existing.CreatedAt, _time.GetUtcNow());
+        var relationship = StoreWrites.UpdatedRelationship(_validator, existing, draft, nodeId => KindOf(session, nodeId), expectedVersion, _time.GetUtcNow());
         UpdateRelationship(session, relationship);
         RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Updated, id, relationship.Type, relationship.Version, null, GraphDocument.ToDraft(relationship));
         session.Commit();
@@ -155,7 +144,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         using var session = Write();
         var existing = LoadRelationship(session, id) ?? throw new GraphItemNotFoundException(ChangeEntity.Relationship, id);
-        CheckVersion(ChangeEntity.Relationship, id, expectedVersion, existing.Version);
+        StoreWrites.CheckVersion(ChangeEntity.Relationship, id, expectedVersion, existing.Version);
         session.Execute("DELETE FROM relationships WHERE id = $id", ("$id", id));
         RecordChange(session, ChangeEntity.Relationship, ChangeOperation.Deleted, id, existing.Type, existing.Version + 1, null, GraphDocument.ToDraft(existing));
         session.Commit();
@@ -235,23 +224,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private static long LatestSequence(SqlSession session) =>
         session.Scalar("SELECT seq FROM sqlite_sequence WHERE name = 'changes'") is long seq ? seq : 0;
 
-    private static string NewId(string label) => $"{label.ToLowerInvariant().Replace('_', '-')}-{Guid.CreateVersion7():N}";
-
-    private static void ThrowIfInvalid(List<ValidationError> errors)
-    {
-        if (errors.Count > 0) throw new GraphValidationException(errors);
-    }
-
-    private static void CheckVersion(ChangeEntity entity, string id, long expected, long current)
-    {
-        if (expected != current) throw new VersionConflictException(entity, id, expected, current);
-    }
-
     private static string? KindOf(SqlSession session, string nodeId) =>
         session.Scalar("SELECT kind FROM nodes WHERE id = $id", ("$id", nodeId)) as string;
-
-    private static IReadOnlyDictionary<string, JsonElement> Canonical(IReadOnlyDictionary<string, JsonElement>? properties) =>
-        GraphJson.ParseProperties(GraphJson.CanonicalProperties(properties));
 
     private string NameOf(Node node) => Schema.NameOf(node) ?? node.Id;
 

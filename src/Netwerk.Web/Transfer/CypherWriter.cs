@@ -92,8 +92,7 @@ public static class CypherWriter
     /// <summary>The stored properties in name order, without nulls (Neo4j stores none) and without names the layout keeps for itself.</summary>
     private static IEnumerable<KeyValuePair<string, JsonElement>> Properties(IReadOnlyDictionary<string, JsonElement> properties) =>
         properties.Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) && p.Key is not ("id" or "validFrom" or "validUntil"))
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            ;
+            .OrderBy(p => p.Key, StringComparer.Ordinal);
 
     private static void AppendMap(StringBuilder sb, IEnumerable<KeyValuePair<string, JsonElement>> entries)
     {
